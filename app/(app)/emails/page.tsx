@@ -1,0 +1,5 @@
+import { ComingSoon } from "@/app/_components/coming-soon";
+
+export default function Page() {
+  return <ComingSoon titleKey="nav.emails" />;
+}

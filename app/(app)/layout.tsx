@@ -1,0 +1,36 @@
+import { getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/session";
+import { LanguageSwitcher } from "@/app/_components/language-switcher";
+import { NavLinks } from "@/app/_components/nav-links";
+import { SignOutButton } from "@/app/_components/sign-out-button";
+
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireUser();
+  const t = await getTranslations();
+  const links = [
+    { href: "/", label: t("nav.dashboard") },
+    { href: "/customers", label: t("nav.customers") },
+    { href: "/suppliers", label: t("nav.suppliers") },
+    { href: "/documents", label: t("nav.documents") },
+    { href: "/emails", label: t("nav.emails") },
+    ...(user.role === "admin" ? [{ href: "/settings", label: t("nav.settings") }] : []),
+    { href: "/guides", label: t("nav.guides") },
+  ];
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#content">
+        {t("common.skipToContent")}
+      </a>
+      <header className="sidebar">
+        <div className="brand">{user.businessName}</div>
+        <NavLinks links={links} label={t("nav.label")} />
+        <div className="sidebar-footer">
+          <span>{t("nav.signedInAs", { name: user.name })}</span>
+          <LanguageSwitcher />
+          <SignOutButton />
+        </div>
+      </header>
+      <main id="content">{children}</main>
+    </div>
+  );
+}

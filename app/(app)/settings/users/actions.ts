@@ -1,0 +1,22 @@
+"use server";
+
+import { eq } from "drizzle-orm";
+import { revalidatePath } from "next/cache";
+import { getDb } from "@/db/client";
+import { users } from "@/db/schema";
+import { adminAction } from "@/lib/auth/action";
+import { hashPassword } from "@/lib/auth/password";
+import { newUserSchema } from "@/lib/validation/auth";
+
+export const addUser = adminAction(newUserSchema, async (input, admin) => {
+  const db = getDb();
+  if (db.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get()) {
+    return { ok: false, error: "conflict", fieldErrors: { email: "settings.users.emailTaken" } };
+  }
+  const passwordHash = await hashPassword(input.password);
+  db.insert(users)
+    .values({ businessId: admin.businessId, name: input.name, email: input.email, role: input.role, passwordHash })
+    .run();
+  revalidatePath("/settings/users");
+  return { ok: true, data: undefined };
+});

@@ -1,0 +1,50 @@
+import { asc, eq } from "drizzle-orm";
+import { getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { users } from "@/db/schema";
+import { requireAdmin } from "@/lib/auth/session";
+import { AddUserForm } from "./add-user-form";
+
+export async function generateMetadata() {
+  const t = await getTranslations("settings.users");
+  return { title: t("title") };
+}
+
+export default async function UsersPage() {
+  const admin = await requireAdmin();
+  const t = await getTranslations("settings.users");
+  const rows = getDb()
+    .select({ id: users.id, name: users.name, email: users.email, role: users.role })
+    .from(users)
+    .where(eq(users.businessId, admin.businessId))
+    .orderBy(asc(users.name))
+    .all();
+  return (
+    <section aria-labelledby="users-heading">
+      <h2 id="users-heading">{t("title")}</h2>
+      <p className="hint">{t("intro")}</p>
+      <table aria-label={t("listLabel")}>
+        <thead>
+          <tr>
+            <th scope="col">{t("name")}</th>
+            <th scope="col">{t("email")}</th>
+            <th scope="col">{t("role")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((u) => (
+            <tr key={u.id}>
+              <td>
+                {u.name} {u.id === admin.id ? t("you") : null}
+              </td>
+              <td>{u.email}</td>
+              <td>{t(`roles.${u.role}`)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>{t("add")}</h2>
+      <AddUserForm />
+    </section>
+  );
+}

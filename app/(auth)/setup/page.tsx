@@ -1,0 +1,24 @@
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { hasAnyUser } from "@/lib/auth/users";
+import { SetupForm } from "./setup-form";
+
+export async function generateMetadata() {
+  const t = await getTranslations("setup");
+  return { title: t("title") };
+}
+
+export default async function SetupPage() {
+  // First run only: once anyone exists, this page is gone.
+  if (hasAnyUser()) redirect("/login");
+  const t = await getTranslations("setup");
+  return (
+    <main className="auth-page">
+      <div className="card">
+        <h1>{t("title")}</h1>
+        <p className="hint">{t("intro")}</p>
+        <SetupForm />
+      </div>
+    </main>
+  );
+}

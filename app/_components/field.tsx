@@ -1,0 +1,65 @@
+"use client";
+
+import { useId } from "react";
+import type { FieldError, UseFormRegisterReturn } from "react-hook-form";
+import { useTranslations } from "next-intl";
+
+/** A labelled input with its hint and translated error wired up for screen readers. */
+export function Field({
+  label,
+  registration,
+  error,
+  hint,
+  type = "text",
+  autoComplete,
+  children,
+  inputProps,
+}: {
+  label: string;
+  registration: UseFormRegisterReturn;
+  error?: FieldError | { message?: string };
+  hint?: React.ReactNode;
+  type?: string;
+  autoComplete?: string;
+  children?: React.ReactNode;
+  inputProps?: React.InputHTMLAttributes<HTMLInputElement>;
+}) {
+  const id = useId();
+  const describedBy = [hint ? `${id}-hint` : "", error?.message ? `${id}-error` : ""].filter(Boolean).join(" ");
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <div id={`${id}-hint`} className="hint">
+          {hint}
+        </div>
+      ) : null}
+      <input
+        id={id}
+        type={type}
+        autoComplete={autoComplete}
+        aria-invalid={error?.message ? true : undefined}
+        aria-describedby={describedBy || undefined}
+        {...inputProps}
+        {...registration}
+      />
+      {children}
+      <FieldErrorText id={`${id}-error`} error={error} />
+    </div>
+  );
+}
+
+export function FieldErrorText({ id, error }: { id: string; error?: { message?: string } }) {
+  const t = useTranslations();
+  if (!error?.message) return null;
+  return (
+    <p id={id} className="field-error">
+      {translateMessage(t, error.message)}
+    </p>
+  );
+}
+
+/** Schema messages are catalog keys; anything else (already a sentence) is shown as is. */
+export function translateMessage(t: ReturnType<typeof useTranslations>, message: string): string {
+  return t.has(message) ? t(message) : message;
+}

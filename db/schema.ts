@@ -1,0 +1,213 @@
+import { sql } from "drizzle-orm";
+import {
+  blob,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+
+const createdAt = () =>
+  integer("created_at", { mode: "timestamp_ms" })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
+
+export const businesses = sqliteTable("businesses", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull(),
+  address: text("address").notNull().default(""),
+  email: text("email").notNull().default(""),
+  phone: text("phone").notNull().default(""),
+  createdAt: createdAt(),
+});
+
+export const userRoles = ["admin", "staff"] as const;
+export type UserRole = (typeof userRoles)[number];
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    businessId: integer("business_id")
+      .notNull()
+      .references(() => businesses.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    email: text("email").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    role: text("role", { enum: userRoles }).notNull(),
+    locale: text("locale"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("users_email_unique").on(t.email)],
+);
+
+/** Counters behind sign-in throttling; key is "account:<email>" or "ip:<address>". */
+export const signInFailures = sqliteTable("sign_in_failures", {
+  key: text("key").primaryKey(),
+  count: integer("count").notNull(),
+  windowStartedAt: integer("window_started_at").notNull(),
+  lockedUntil: integer("locked_until"),
+});
+
+export const mailProtocols = ["smtp", "http"] as const;
+export type MailProtocol = (typeof mailProtocols)[number];
+export const smtpSecurityModes = ["tls", "starttls", "none"] as const;
+export type SmtpSecurity = (typeof smtpSecurityModes)[number];
+
+/** One row per business. The SMTP password is only ever stored sealed by lib/crypto. */
+export const emailSettings = sqliteTable("email_settings", {
+  businessId: integer("business_id")
+    .primaryKey()
+    .references(() => businesses.id, { onDelete: "cascade" }),
+  protocol: text("protocol", { enum: mailProtocols }).notNull().default("smtp"),
+  smtpHost: text("smtp_host").notNull().default(""),
+  smtpPort: integer("smtp_port").notNull().default(587),
+  smtpSecurity: text("smtp_security", { enum: smtpSecurityModes }).notNull().default("starttls"),
+  smtpUsername: text("smtp_username").notNull().default(""),
+  /** Sender address when the username is not an email address; empty otherwise. */
+  smtpEmail: text("smtp_email").notNull().default(""),
+  smtpPasswordSealed: text("smtp_password_sealed"),
+  copyEnabled: integer("copy_enabled", { mode: "boolean" }).notNull().default(false),
+  copyAddress: text("copy_address").notNull().default(""),
+  replyToEnabled: integer("reply_to_enabled", { mode: "boolean" }).notNull().default(false),
+  replyToAddresses: text("reply_to_addresses").notNull().default(""),
+  skipTlsVerify: integer("skip_tls_verify", { mode: "boolean" }).notNull().default(false),
+  httpUrl: text("http_url").notNull().default(""),
+  httpReplyTo: text("http_reply_to").notNull().default(""),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+});
+
+export const contactKinds = ["customer", "supplier"] as const;
+export type ContactKind = (typeof contactKinds)[number];
+
+export const contacts = sqliteTable(
+  "contacts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    businessId: integer("business_id")
+      .notNull()
+      .references(() => businesses.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: contactKinds }).notNull(),
+    name: text("name").notNull(),
+    /** Comma-separated list of addresses, as typed and validated. */
+    emails: text("emails").notNull().default(""),
+    address: text("address").notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [index("contacts_business_kind").on(t.businessId, t.kind)],
+);
+
+export const documentTypes = [
+  "sales-quotes",
+  "sales-invoices",
+  "credit-notes",
+  "purchase-orders",
+  "purchase-invoices",
+] as const;
+export type DocumentType = (typeof documentTypes)[number];
+
+/** Money and quantities are decimal strings: arithmetic happens in lib/documents with decimal.js. */
+export const documents = sqliteTable(
+  "documents",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    businessId: integer("business_id")
+      .notNull()
+      .references(() => businesses.id, { onDelete: "cascade" }),
+    type: text("type", { enum: documentTypes }).notNull(),
+    contactId: integer("contact_id")
+      .notNull()
+      .references(() => contacts.id, { onDelete: "restrict" }),
+    reference: text("reference").notNull(),
+    issueDate: text("issue_date").notNull(),
+    dueDate: text("due_date"),
+    notes: text("notes").notNull().default(""),
+    subtotal: text("subtotal").notNull().default("0.00"),
+    taxTotal: text("tax_total").notNull().default("0.00"),
+    total: text("total").notNull().default("0.00"),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [uniqueIndex("documents_reference_unique").on(t.businessId, t.type, t.reference)],
+);
+
+export const documentLines = sqliteTable(
+  "document_lines",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    documentId: integer("document_id")
+      .notNull()
+      .references(() => documents.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    description: text("description").notNull(),
+    quantity: text("quantity").notNull(),
+    unitPrice: text("unit_price").notNull(),
+    taxRate: text("tax_rate").notNull(),
+  },
+  (t) => [index("document_lines_document").on(t.documentId)],
+);
+
+export const emailTemplates = sqliteTable(
+  "email_templates",
+  {
+    businessId: integer("business_id")
+      .notNull()
+      .references(() => businesses.id, { onDelete: "cascade" }),
+    documentType: text("document_type", { enum: documentTypes }).notNull(),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [primaryKey({ columns: [t.businessId, t.documentType] })],
+);
+
+export const emailStatuses = ["sending", "sent", "failed", "interrupted"] as const;
+export type EmailStatus = (typeof emailStatuses)[number];
+
+/** The durable outbox and sent log: a row exists before the message leaves. */
+export const emails = sqliteTable(
+  "emails",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    businessId: integer("business_id")
+      .notNull()
+      .references(() => businesses.id, { onDelete: "cascade" }),
+    userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
+    documentId: integer("document_id").references(() => documents.id, { onDelete: "set null" }),
+    idempotencyKey: text("idempotency_key").notNull(),
+    protocol: text("protocol", { enum: mailProtocols }).notNull(),
+    fromAddress: text("from_address").notNull(),
+    toAddresses: text("to_addresses").notNull(),
+    ccAddresses: text("cc_addresses").notNull().default(""),
+    bccAddresses: text("bcc_addresses").notNull().default(""),
+    replyTo: text("reply_to").notNull().default(""),
+    subject: text("subject").notNull(),
+    bodyText: text("body_text").notNull(),
+    bodyHtml: text("body_html").notNull(),
+    status: text("status", { enum: emailStatuses }).notNull(),
+    attempts: integer("attempts").notNull().default(1),
+    messageId: text("message_id"),
+    /** JSON of the diagnosis (lib/mail) for failed sends; never contains secrets. */
+    failure: text("failure"),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    uniqueIndex("emails_idempotency_unique").on(t.businessId, t.idempotencyKey),
+    index("emails_document").on(t.documentId),
+    index("emails_created").on(t.businessId, t.createdAt),
+  ],
+);
+
+export const emailAttachments = sqliteTable("email_attachments", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  emailId: integer("email_id")
+    .notNull()
+    .references(() => emails.id, { onDelete: "cascade" }),
+  filename: text("filename").notNull(),
+  contentType: text("content_type").notNull(),
+  content: blob("content", { mode: "buffer" }).notNull(),
+});

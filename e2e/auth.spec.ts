@@ -1,0 +1,138 @@
+import { test, expect, seriousA11yViolations, signIn } from "./fixtures/test";
+import { ADMIN, STAFF, storageState } from "./fixtures/accounts";
+
+const dashboardPages = ["/", "/customers", "/suppliers", "/documents", "/emails", "/guides", "/settings", "/settings/users", "/settings/email"];
+
+test.describe("signing in", () => {
+  test("a wrong password and an unknown account get the same generic message", async ({ page }) => {
+    await signIn(page, ADMIN.email, "not-the-password");
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText("The email or password is not right.");
+    await signIn(page, "nobody-here@acme.test", "whatever-password");
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText("The email or password is not right.");
+    await expect(page).toHaveURL(/\/login/);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
+  test("the sixth rapid failure on one account is throttled with a clear wait", async ({ browser }) => {
+    // A separate client address, so this test's failures do not count against the others'.
+    const context = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": "203.0.113.60" } });
+    const page = await context.newPage();
+    const victim = "throttle-target@acme.test";
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      await signIn(page, victim, `wrong-${attempt}`);
+      await expect(page.getByRole("main").getByRole("alert")).toHaveText("The email or password is not right.");
+    }
+    await signIn(page, victim, "wrong-6");
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText(/Too many failed attempts\. Try again in 15 minutes\./);
+    await context.close();
+  });
+
+  test("an anonymous visit to any dashboard page lands on the sign-in page", async ({ page }) => {
+    for (const path of dashboardPages) {
+      await page.goto(path);
+      await expect(page, `visiting ${path}`).toHaveURL(/\/login/);
+    }
+  });
+
+  test("signing out ends the session", async ({ page }) => {
+    await signIn(page, STAFF.email, STAFF.password);
+    await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/login/);
+    await page.goto("/customers");
+    await expect(page).toHaveURL(/\/login/);
+  });
+});
+
+test.describe("roles", () => {
+  test("staff cannot open any settings page and see no Settings link", async ({ browser }) => {
+    const context = await browser.newContext({ storageState: storageState.staff });
+    const page = await context.newPage();
+    await page.goto("/");
+    await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" })).toHaveCount(0);
+    for (const path of ["/settings", "/settings/users", "/settings/email", "/settings/templates"]) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(403);
+      await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
+    }
+    await context.close();
+  });
+
+  test("staff and anonymous POSTs to an admin action change nothing", async ({ page, browser, playwright, db, baseURL }) => {
+    const countUsers = () => (db.prepare("select count(*) as n from users").get() as { n: number }).n;
+    const businessRow = () => db.prepare("select * from businesses").get();
+
+    // Record the exact request the admin's browser makes for the "add user" server action.
+    const admin = await browser.newContext({ storageState: storageState.admin });
+    const adminPage = await admin.newPage();
+    await adminPage.goto("/settings/users");
+    const actionRequest = adminPage.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"]));
+    await adminPage.getByLabel("Name").fill("Legit Person");
+    await adminPage.getByLabel("Email").fill("legit@acme.test");
+    await adminPage.getByLabel("Initial password").fill("legit-password-1");
+    await adminPage.getByRole("button", { name: "Add user" }).click();
+    const recorded = await actionRequest;
+    await expect(adminPage.getByRole("status")).toContainText("User added.");
+    await admin.close();
+
+    const before = countUsers();
+    const business = businessRow();
+    const forgedBody = recorded.postData()!.replace(/legit@acme\.test/g, "mallory@acme.test").replace(/Legit Person/g, "Mallory");
+    expect(forgedBody).toContain("mallory@acme.test");
+    const headers = {
+      "next-action": recorded.headers()["next-action"],
+      "content-type": recorded.headers()["content-type"],
+      accept: "text/x-component",
+      origin: baseURL!,
+    };
+
+    const staff = await playwright.request.newContext({ baseURL, storageState: storageState.staff });
+    const staffResponse = await staff.post("/settings/users", { headers, data: forgedBody, maxRedirects: 0 });
+    expect(staffResponse.status()).toBeLessThan(500);
+    expect(await staffResponse.text()).toContain('"error":"forbidden"');
+    await staff.dispose();
+
+    const anonymous = await playwright.request.newContext({ baseURL });
+    const anonResponse = await anonymous.post("/settings/users", { headers, data: forgedBody, maxRedirects: 0 });
+    expect(anonResponse.status()).toBeLessThan(500);
+    expect(await anonResponse.text()).not.toContain('"ok":true');
+    await anonymous.dispose();
+
+    expect(countUsers()).toBe(before);
+    expect(db.prepare("select count(*) as n from users where email = ?").get("mallory@acme.test")).toEqual({ n: 0 });
+    expect(businessRow()).toEqual(business);
+    void page;
+  });
+});
+
+test.describe("languages", () => {
+  test("the sign-in page follows the browser language", async ({ browser }) => {
+    const context = await browser.newContext({ locale: "es-ES" });
+    const page = await context.newPage();
+    await page.goto("/login");
+    await expect(page.getByRole("heading", { name: "Inicia sesión en Mailroom" })).toBeVisible();
+    await expect(page.locator("html")).toHaveAttribute("lang", "es");
+    await context.close();
+  });
+
+  test("a user who switches to Spanish sees the dashboard in Spanish, and it is remembered", async ({ browser }) => {
+    const context = await browser.newContext({ storageState: storageState.staff });
+    const page = await context.newPage();
+    await page.goto("/");
+    await page.getByLabel("Language").selectOption("es");
+    await expect(page.getByRole("heading", { name: "Panel" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Clientes" })).toBeVisible();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // The choice belongs to the user, not the browser: a fresh English browser still gets Spanish.
+    const other = await browser.newContext({ locale: "en-US" });
+    const otherPage = await other.newPage();
+    await signIn(otherPage, STAFF.email, STAFF.password);
+    await expect(otherPage.getByRole("heading", { name: "Panel" })).toBeVisible();
+    await otherPage.getByLabel("Idioma").selectOption("en");
+    await expect(otherPage.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+    await other.close();
+    await context.close();
+  });
+});

@@ -1,0 +1,54 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { users } from "@/db/schema";
+import { authSecret } from "@/lib/secrets";
+import { dummyPasswordHash, verifyPassword } from "./password";
+import { clearAccountFailures, lockedForMs, recordFailure } from "./throttle";
+import { clientIp } from "./client-ip";
+
+/** Error codes the sign-in form translates; "throttled:<minutes>" carries the wait. */
+export const SIGN_IN_FAILED = "invalid";
+
+export const authOptions: NextAuthOptions = {
+  secret: authSecret(),
+  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  pages: { signIn: "/login" },
+  providers: [
+    CredentialsProvider({
+      name: "credentials",
+      credentials: { email: { type: "email" }, password: { type: "password" } },
+      async authorize(credentials, req) {
+        const email = String(credentials?.email ?? "").trim().toLowerCase().slice(0, 254);
+        const password = String(credentials?.password ?? "").slice(0, 1024);
+        const ip = clientIp(req?.headers ?? {});
+        const db = getDb();
+
+        const waitMs = lockedForMs(db, email, ip);
+        if (waitMs > 0) throw new Error(`throttled:${Math.ceil(waitMs / 60_000)}`);
+
+        const user = email ? db.select().from(users).where(eq(users.email, email)).get() : undefined;
+        const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
+        if (!user || !ok) {
+          recordFailure(db, email, ip);
+          throw new Error(SIGN_IN_FAILED);
+        }
+        clearAccountFailures(db, email);
+        return { id: String(user.id), name: user.name, email: user.email };
+      },
+    }),
+  ],
+  callbacks: {
+    // The token carries only the user id; role and business are read fresh from the database.
+    jwt({ token, user }) {
+      if (user) token.sub = user.id;
+      return token;
+    },
+    session({ session, token }) {
+      if (session.user) (session.user as { id?: string }).id = token.sub;
+      return session;
+    },
+  },
+};

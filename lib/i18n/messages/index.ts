@@ -1,0 +1,31 @@
+import type { Locale } from "@/lib/validation/auth";
+import enAuth from "./en/auth.json";
+import enCommon from "./en/common.json";
+import esAuth from "./es/auth.json";
+import esCommon from "./es/common.json";
+
+type Messages = Record<string, unknown>;
+
+// Each area keeps its own catalog file; namespaces that appear in several files are merged.
+function merge(...parts: Messages[]): Messages {
+  const out: Messages = {};
+  for (const part of parts) {
+    for (const [key, value] of Object.entries(part)) {
+      const existing = out[key];
+      out[key] =
+        existing && typeof existing === "object" && value && typeof value === "object" && !Array.isArray(value)
+          ? merge(existing as Messages, value as Messages)
+          : value;
+    }
+  }
+  return out;
+}
+
+export const catalogs: Record<Locale, Messages> = {
+  en: merge(enCommon, enAuth),
+  es: merge(esCommon, esAuth),
+};
+
+export function messagesFor(locale: Locale): Messages {
+  return catalogs[locale];
+}

@@ -1,0 +1,17 @@
+import { cookies, headers } from "next/headers";
+import { getRequestConfig } from "next-intl/server";
+import { currentUser } from "@/lib/auth/session";
+import { defaultLocale, isLocale, LOCALE_COOKIE, localeFromAcceptLanguage } from "./locale";
+import { messagesFor } from "./messages";
+
+// The signed-in user's choice wins, then the cookie (anonymous pages), then the browser.
+export default getRequestConfig(async () => {
+  const user = await currentUser();
+  const cookie = (await cookies()).get(LOCALE_COOKIE)?.value;
+  const locale = isLocale(user?.locale)
+    ? user.locale
+    : isLocale(cookie)
+      ? cookie
+      : (localeFromAcceptLanguage((await headers()).get("accept-language")) ?? defaultLocale);
+  return { locale, messages: messagesFor(locale), timeZone: "UTC" };
+});

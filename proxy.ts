@@ -1,0 +1,13 @@
+import { withAuth } from "next-auth/middleware";
+import { authSecret } from "@/lib/secrets";
+
+// Only a convenience redirect for anonymous visitors: every page, action and route handler
+// checks the session and role itself.
+export default withAuth({
+  secret: authSecret(),
+  pages: { signIn: "/login" },
+});
+
+export const config = {
+  matcher: ["/((?!login|setup|api/auth|_next/static|_next/image|favicon.ico|robots.txt).*)"],
+};

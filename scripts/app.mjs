@@ -1,0 +1,16 @@
+// `npm run app`: install, build and start Mailroom on the embedded SQLite default.
+import { spawn } from "node:child_process";
+import { ensureBuild, ensureDependencies, root } from "./lib.mjs";
+
+ensureDependencies();
+ensureBuild();
+
+const port = process.env.PORT || "3000";
+console.log(`→ Starting Mailroom on http://localhost:${port}`);
+const child = spawn("npx", ["next", "start", "-p", port], {
+  cwd: root,
+  stdio: "inherit",
+  env: { NEXTAUTH_URL: `http://localhost:${port}`, NEXT_TELEMETRY_DISABLED: "1", ...process.env },
+});
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
+child.on("exit", (code) => process.exit(code ?? 0));

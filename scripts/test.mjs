@@ -1,0 +1,8 @@
+// `npm test`: every test — types, unit tests against real servers, then browser tests.
+import { ensureChromium, ensureDependencies, run } from "./lib.mjs";
+
+ensureDependencies();
+ensureChromium();
+run("npx", ["tsc", "--noEmit", "-p", "."]);
+run("npm", ["run", "test:unit"]);
+run("npm", ["run", "test:e2e"]);
