@@ -1,0 +1,243 @@
+import MarkdownIt, { type Token } from "markdown-it";
+import type { Locale } from "@/lib/validation/auth";
+import type { DocumentType } from "./types";
+
+export const templatePlaceholders = [
+  "reference",
+  "contact_name",
+  "business_name",
+  "total",
+  "due_date",
+  "document_type",
+] as const;
+export type TemplatePlaceholder = (typeof templatePlaceholders)[number];
+/** Plain-text values; missing ones fill in as "". */
+export type TemplateValues = Partial<Record<TemplatePlaceholder, string>>;
+
+export interface EmailTemplate {
+  subject: string;
+  /** Markdown. */
+  body: string;
+}
+
+const signOff: Record<Locale, string> = {
+  en: "Kind regards,\n{{business_name}}",
+  es: "Un saludo,\n{{business_name}}",
+};
+
+function template(locale: Locale, subject: string, greeting: string, ...paragraphs: string[]): EmailTemplate {
+  return { subject, body: [greeting, ...paragraphs, signOff[locale]].join("\n\n") };
+}
+
+const en = (subject: string, ...paragraphs: string[]) =>
+  template("en", subject, "Hello {{contact_name}},", ...paragraphs);
+const es = (subject: string, ...paragraphs: string[]) =>
+  template("es", subject, "Hola, {{contact_name}}:", ...paragraphs);
+
+const defaults: Record<Locale, Record<DocumentType, EmailTemplate>> = {
+  en: {
+    "sales-quotes": en(
+      "Quote {{reference}} from {{business_name}}",
+      "Please find attached our quote **{{reference}}** for **{{total}}**.",
+      "If you have any questions, just reply to this email.",
+    ),
+    "sales-invoices": en(
+      "Invoice {{reference}} from {{business_name}}",
+      "Please find attached invoice **{{reference}}** for **{{total}}**, due on {{due_date}}.",
+      "Thank you for your business.",
+    ),
+    "credit-notes": en(
+      "Credit note {{reference}} from {{business_name}}",
+      "Please find attached credit note **{{reference}}** for **{{total}}**.",
+      "If you have any questions, just reply to this email.",
+    ),
+    "purchase-orders": en(
+      "Purchase order {{reference}} from {{business_name}}",
+      "Please find attached our purchase order **{{reference}}** for **{{total}}**.",
+      "Could you confirm you have received it and let us know the expected delivery date?",
+    ),
+    "purchase-invoices": en(
+      "Your invoice {{reference}}: {{business_name}}",
+      "We have recorded your invoice **{{reference}}** for **{{total}}**, due on {{due_date}}. A copy is attached.",
+      "If anything does not match your records, just reply to this email.",
+    ),
+  },
+  es: {
+    "sales-quotes": es(
+      "Presupuesto {{reference}} de {{business_name}}",
+      "Le adjuntamos nuestro presupuesto **{{reference}}** por un importe de **{{total}}**.",
+      "Si tiene cualquier pregunta, responda a este correo.",
+    ),
+    "sales-invoices": es(
+      "Factura {{reference}} de {{business_name}}",
+      "Le adjuntamos la factura **{{reference}}** por un importe de **{{total}}**, con vencimiento el {{due_date}}.",
+      "Gracias por confiar en nosotros.",
+    ),
+    "credit-notes": es(
+      "Nota de crédito {{reference}} de {{business_name}}",
+      "Le adjuntamos la nota de crédito **{{reference}}** por un importe de **{{total}}**.",
+      "Si tiene cualquier pregunta, responda a este correo.",
+    ),
+    "purchase-orders": es(
+      "Pedido {{reference}} de {{business_name}}",
+      "Le adjuntamos nuestro pedido **{{reference}}** por un importe de **{{total}}**.",
+      "¿Nos puede confirmar que lo ha recibido y la fecha de entrega prevista?",
+    ),
+    "purchase-invoices": es(
+      "Su factura {{reference}}: {{business_name}}",
+      "Hemos registrado su factura **{{reference}}** por un importe de **{{total}}**, con vencimiento el {{due_date}}. Le adjuntamos una copia.",
+      "Si algo no coincide con sus registros, responda a este correo.",
+    ),
+  },
+};
+
+/** What Settings → Email templates starts from, and what is used while a business has none saved. */
+export function defaultEmailTemplate(type: DocumentType, locale: Locale): EmailTemplate {
+  return defaults[locale][type];
+}
+
+// "{{ name }}": spaces inside the braces are tolerated; nothing else nests.
+const placeholderPattern = /\{\{\s*([^{}]*?)\s*\}\}/g;
+
+function isPlaceholder(name: string): name is TemplatePlaceholder {
+  return (templatePlaceholders as readonly string[]).includes(name);
+}
+
+/** Names inside `{{ }}` that fillTemplate would not replace, once each, in order of appearance. */
+export function findUnknownPlaceholders(text: string): string[] {
+  const unknown = new Set<string>();
+  for (const [, name] of text.matchAll(placeholderPattern)) {
+    if (!isPlaceholder(name)) unknown.add(name);
+  }
+  return [...unknown];
+}
+
+const controlChars = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+
+/** A value on one line: a contact name can never start a new Markdown block or a header line. */
+function oneLine(value: string): string {
+  return value.replace(controlChars, " ").replace(/\s+/g, " ").trim();
+}
+
+// Backslash-escaping every ASCII punctuation mark makes CommonMark read the value as literal text.
+function escapeMarkdown(value: string): string {
+  return value.replace(/[!-/:-@[-`{-~]/g, "\\$&");
+}
+
+/**
+ * Replaces known placeholders with their values; unknown ones stay as typed (saving reports them).
+ * format "markdown" (default, for bodies) escapes values so "*Evil* <script>" stays literal text;
+ * "plain" inserts them as they are (use fillSubject for subjects).
+ */
+export function fillTemplate(
+  text: string,
+  values: TemplateValues,
+  { format = "markdown" }: { format?: "markdown" | "plain" } = {},
+): string {
+  return text.replace(placeholderPattern, (match, name: string) => {
+    if (!isPlaceholder(name)) return match;
+    const value = oneLine(values[name] ?? "");
+    return format === "markdown" ? escapeMarkdown(value) : value;
+  });
+}
+
+/** A filled subject is one header line: CR, LF and other control characters become spaces. */
+export function fillSubject(subject: string, values: TemplateValues): string {
+  return oneLine(fillTemplate(subject, values, { format: "plain" }));
+}
+
+const safeLink = /^(https?:|mailto:|tel:)/i;
+
+// html: false escapes raw HTML; links other than web, mail and phone are left as plain text.
+const markdown = new MarkdownIt({ html: false, linkify: false, breaks: true, typographer: false });
+markdown.validateLink = (url) => safeLink.test(url.trim());
+
+function inlineText(children: Token[] | null): string {
+  let out = "";
+  let href: string | null = null;
+  let linkText = "";
+  for (const t of children ?? []) {
+    let piece = "";
+    if (t.type === "text" || t.type === "code_inline") piece = t.content;
+    else if (t.type === "softbreak" || t.type === "hardbreak") piece = "\n";
+    else if (t.type === "image") piece = t.content;
+    else if (t.type === "link_open") {
+      href = String(t.attrGet("href") ?? "");
+      linkText = "";
+      continue;
+    } else if (t.type === "link_close") {
+      const target = href?.replace(/^mailto:/i, "");
+      if (target && target !== linkText) out += ` (${href})`;
+      href = null;
+      continue;
+    }
+    if (href !== null) linkText += piece;
+    out += piece;
+  }
+  return out;
+}
+
+/** The text/plain alternative: what the HTML says, without markup. */
+function tokensToText(tokens: Token[]): string {
+  let out = "";
+  const lists: { ordered: boolean; next: number }[] = [];
+  for (const t of tokens) {
+    switch (t.type) {
+      case "inline":
+        out += inlineText(t.children);
+        break;
+      case "paragraph_close":
+      case "heading_close":
+        out += t.hidden ? "\n" : "\n\n";
+        break;
+      case "bullet_list_open":
+      case "ordered_list_open":
+        lists.push({ ordered: t.type === "ordered_list_open", next: Number(t.attrGet("start") ?? 1) });
+        break;
+      case "bullet_list_close":
+      case "ordered_list_close":
+        lists.pop();
+        out += "\n";
+        break;
+      case "list_item_open": {
+        const list = lists[lists.length - 1];
+        out += "  ".repeat(Math.max(0, lists.length - 1)) + (list?.ordered ? `${list.next++}. ` : "- ");
+        break;
+      }
+      case "code_block":
+      case "fence":
+        out += t.content + "\n";
+        break;
+      case "hr":
+        out += "----------\n\n";
+        break;
+      case "th_close":
+      case "td_close":
+        out += "  ";
+        break;
+      case "tr_close":
+        out += "\n";
+        break;
+    }
+  }
+  return out.replace(/[ \t]+\n/g, "\n").replace(/\n{3,}/g, "\n\n").trim() + "\n";
+}
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+
+/** Filled Markdown → the message's HTML document (inline styles only, for email clients) and plain text. */
+export function renderEmailBody(markdownFilled: string, { lang = "en" }: { lang?: string } = {}): {
+  html: string;
+  text: string;
+} {
+  const tokens = markdown.parse(markdownFilled, {});
+  const content = markdown.renderer.render(tokens, markdown.options, {});
+  const html =
+    `<!DOCTYPE html>\n<html lang="${escapeHtml(lang)}">\n<head>\n<meta charset="utf-8">\n` +
+    `<meta name="viewport" content="width=device-width, initial-scale=1">\n</head>\n` +
+    `<body style="margin:0;padding:0;background:#ffffff;">\n` +
+    `<div style="max-width:600px;padding:16px;font-family:Helvetica,Arial,sans-serif;font-size:15px;line-height:1.5;color:#1f2937;">\n` +
+    `${content}</div>\n</body>\n</html>\n`;
+  return { html, text: tokensToText(tokens) };
+}
