@@ -1,0 +1,106 @@
+// Shared mail types; pure, so the browser form can import them too.
+
+/** tls = implicit TLS (SSL/TLS), starttls = required STARTTLS, none = plaintext, never upgrade. */
+export type SmtpSecurity = "tls" | "starttls" | "none";
+
+export interface SmtpConfig {
+  protocol: "smtp";
+  host: string;
+  port: number;
+  security: SmtpSecurity;
+  username: string;
+  password: string;
+  skipTlsVerify: boolean;
+}
+
+export interface HttpRelayConfig {
+  protocol: "http";
+  url: string;
+}
+
+export type TransportConfig = SmtpConfig | HttpRelayConfig;
+
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
+}
+
+export interface OutgoingMessage {
+  fromName: string;
+  fromAddress: string;
+  to: string[];
+  cc: string[];
+  bcc: string[];
+  replyTo: string[];
+  subject: string;
+  text: string;
+  html: string;
+  attachments: MailAttachment[];
+}
+
+/** HTTP uses resolve, connect, tls (https only) and message. */
+export const STAGE_NAMES = ["resolve", "connect", "tls", "greeting", "login", "envelope", "message"] as const;
+export type StageName = (typeof STAGE_NAMES)[number];
+
+export interface StageEvent {
+  stage: StageName;
+  status: "running" | "ok" | "failed" | "skipped";
+  ms?: number;
+}
+
+export const FAILURE_CODES = [
+  "host_not_found",
+  "connection_refused",
+  "connection_timeout",
+  "network_unreachable",
+  "greeting_timeout",
+  "wrong_tls_mode_use_starttls",
+  "wrong_tls_mode_use_tls",
+  "starttls_unsupported",
+  "cert_self_signed",
+  "cert_untrusted",
+  "cert_hostname_mismatch",
+  "cert_expired",
+  "tls_failed",
+  "auth_failed",
+  "auth_gmail_app_password",
+  "auth_yahoo_app_password",
+  "auth_microsoft_smtp_auth_disabled",
+  "auth_microsoft_unsuccessful",
+  "auth_unsupported",
+  "sender_refused",
+  "recipient_refused",
+  "message_too_large",
+  "connection_lost",
+  "timeout",
+  "http_status",
+  "http_unreachable",
+  "unknown",
+] as const;
+export type FailureCode = (typeof FAILURE_CODES)[number];
+
+export interface MailFailure {
+  stage: StageName;
+  code: FailureCode;
+  /** Server reply or error text with secrets redacted, shown under "Details". */
+  raw: string;
+  responseCode?: number;
+  /** One-click fix for a wrong TLS mode. */
+  fix?: { security: SmtpSecurity; port?: number };
+  /** Guide slug from providers.ts, e.g. "gmail". */
+  providerGuide?: string;
+  httpStatus?: number;
+}
+
+export type SendResult =
+  | { ok: true; messageId: string; stages: StageEvent[] }
+  | { ok: false; failure: MailFailure; stages: StageEvent[] };
+
+export interface SendOptions {
+  onStage?: (event: StageEvent) => void;
+}
+
+export interface Transport {
+  send(message: OutgoingMessage, options?: SendOptions): Promise<SendResult>;
+}
