@@ -93,7 +93,7 @@ test.describe("roles", () => {
     expect(await staffResponse.text()).toContain('"error":"forbidden"');
     await staff.dispose();
 
-    const anonymous = await playwright.request.newContext({ baseURL });
+    const anonymous = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
     const anonResponse = await anonymous.post("/settings/users", { headers, data: forgedBody, maxRedirects: 0 });
     expect(anonResponse.status()).toBeLessThan(500);
     expect(await anonResponse.text()).not.toContain('"ok":true');

@@ -2,7 +2,9 @@ import { and, count, eq } from "drizzle-orm";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { contacts, documents } from "@/db/schema";
+import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
+import { emailSettingsCompleteFor } from "@/lib/mail/settings";
 
 export async function generateMetadata() {
   const t = await getTranslations("dashboard");
@@ -21,6 +23,14 @@ export default async function DashboardPage() {
       <h1>{t("title")}</h1>
       <p>{t("welcome", { name: user.name })}</p>
       <p>{t("counts", { customers: contactCount("customer"), suppliers: contactCount("supplier"), documents: documentCount })}</p>
+      {emailSettingsCompleteFor(user.businessId) ? (
+        <p className="notice ok">{t("emailReady")}</p>
+      ) : (
+        <p className="notice warn">
+          {t("emailNotReady")}{" "}
+          {user.role === "admin" ? <Link href="/settings/email">{t("setUpEmail")}</Link> : t("askAdmin")}
+        </p>
+      )}
     </>
   );
 }

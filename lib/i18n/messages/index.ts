@@ -1,8 +1,14 @@
 import type { Locale } from "@/lib/validation/auth";
 import enAuth from "./en/auth.json";
 import enCommon from "./en/common.json";
+import enDiagnosis from "./en/diagnosis.json";
+import enDocuments from "./en/documents.json";
+import enEmailSettings from "./en/email-settings.json";
 import esAuth from "./es/auth.json";
 import esCommon from "./es/common.json";
+import esDiagnosis from "./es/diagnosis.json";
+import esDocuments from "./es/documents.json";
+import esEmailSettings from "./es/email-settings.json";
 
 type Messages = Record<string, unknown>;
 
@@ -22,8 +28,8 @@ function merge(...parts: Messages[]): Messages {
 }
 
 export const catalogs: Record<Locale, Messages> = {
-  en: merge(enCommon, enAuth),
-  es: merge(esCommon, esAuth),
+  en: merge(enCommon, enAuth, enEmailSettings, enDiagnosis, enDocuments),
+  es: merge(esCommon, esAuth, esEmailSettings, esDiagnosis, esDocuments),
 };
 
 export function messagesFor(locale: Locale): Messages {

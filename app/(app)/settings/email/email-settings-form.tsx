@@ -1,0 +1,284 @@
+"use client";
+
+import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import Link from "next/link";
+import { Field, FieldErrorText } from "@/app/_components/field";
+import { FormStatus } from "@/app/_components/form-status";
+import { applyFieldErrors } from "@/app/_components/apply-field-errors";
+import { detectProviderFromAddress, type EmailProvider } from "@/lib/mail/providers";
+import type { SmtpSecurity } from "@/lib/mail/types";
+import {
+  emailSettingsSchema,
+  needsSenderAddress,
+  QUICK_PORTS,
+  SECURITY_FOR_PORT,
+  type EmailSettingsInput,
+  type EmailSettingsValues,
+} from "@/lib/validation/email-settings";
+import { saveEmailSettingsAction } from "./actions";
+import { TestPanel, useSettingsTest } from "./test-panel";
+
+export function EmailSettingsForm({
+  defaults,
+  hasSavedPassword,
+  fromGuide,
+}: {
+  defaults: EmailSettingsInput;
+  hasSavedPassword: boolean;
+  fromGuide?: { name: string };
+}) {
+  const t = useTranslations();
+  const router = useRouter();
+  const ids = { security: useId(), replyTo: useId(), skip: useId(), showPassword: useId() };
+  const schema = useMemo(() => emailSettingsSchema({ hasSavedPassword }), [hasSavedPassword]);
+  const form = useForm<EmailSettingsInput, unknown, EmailSettingsValues>({ resolver: zodResolver(schema), defaultValues: defaults });
+  const { register, control, setValue, formState } = form;
+  const { errors } = formState;
+  const [protocol, port, security, username, copyEnabled, replyToEnabled, smtpHost] = useWatch({
+    control,
+    name: ["protocol", "smtpPort", "smtpSecurity", "smtpUsername", "copyEnabled", "replyToEnabled", "smtpHost"],
+  });
+  const [showPassword, setShowPassword] = useState(false);
+  const [saveStatus, setSaveStatus] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
+  const test = useSettingsTest();
+
+  // Security follows the port until the user picks it; saved settings count as picked.
+  const securityPicked = useRef(defaults.smtpSecurity !== SECURITY_FOR_PORT[Number(defaults.smtpPort)]);
+  useEffect(() => {
+    const follow = SECURITY_FOR_PORT[Number(port)];
+    if (!securityPicked.current && follow) setValue("smtpSecurity", follow);
+  }, [port, setValue]);
+
+  useEffect(() => {
+    if (fromGuide) form.setFocus("smtpUsername");
+  }, [fromGuide, form]);
+
+  const provider = detectProviderFromAddress(username ?? "");
+  const offerProvider = provider && provider.smtp.host !== (smtpHost ?? "").trim().toLowerCase() ? provider : undefined;
+
+  function applyProvider(p: EmailProvider) {
+    setValue("smtpHost", p.smtp.host, { shouldDirty: true });
+    setValue("smtpPort", p.smtp.port, { shouldDirty: true });
+    setValue("smtpSecurity", p.smtp.security, { shouldDirty: true });
+    securityPicked.current = false;
+  }
+
+  function applyFix(fix: { security: SmtpSecurity; port?: number }) {
+    securityPicked.current = true;
+    if (fix.port) setValue("smtpPort", fix.port, { shouldDirty: true });
+    setValue("smtpSecurity", fix.security, { shouldDirty: true });
+    void runTest();
+  }
+
+  async function runTest() {
+    setSaveStatus(null);
+    if (!(await form.trigger())) return;
+    // The server validates again; it gets the raw form values, exactly what Save would send.
+    const result = await test.run(form.getValues());
+    if (result?.fieldErrors) applyFieldErrors(form.setError, result.fieldErrors);
+  }
+
+  async function save() {
+    setSaveStatus(null);
+    const result = await saveEmailSettingsAction(form.getValues());
+    if (result.ok) {
+      setValue("smtpPassword", "");
+      setSaveStatus({ kind: "ok", text: t("emailSettings.saved") });
+      router.refresh();
+    } else {
+      applyFieldErrors(form.setError, result.fieldErrors);
+      setSaveStatus({ kind: "error", text: t(`common.errors.${result.error}`) });
+    }
+  }
+
+  const securityError = errors.smtpSecurity;
+  return (
+    <form onSubmit={form.handleSubmit(save)} noValidate className="card" aria-label={t("emailSettings.title")}>
+      {fromGuide ? <p className="notice info">{t("emailSettings.fromGuide", { provider: fromGuide.name })}</p> : null}
+      <fieldset>
+        <legend>{t("emailSettings.protocol")}</legend>
+        <div className="radio-row">
+          {(["smtp", "http"] as const).map((p) => (
+            <label key={p}>
+              <input type="radio" value={p} {...register("protocol")} /> {t(`emailSettings.protocols.${p}`)}
+            </label>
+          ))}
+        </div>
+        <p className="hint">{t(`emailSettings.protocols.${protocol === "http" ? "httpHint" : "smtpHint"}`)}</p>
+      </fieldset>
+
+      {protocol === "smtp" ? (
+        <>
+          <Field
+            label={t("emailSettings.smtpHost")}
+            hint={t("emailSettings.smtpHostHint")}
+            registration={register("smtpHost")}
+            error={errors.smtpHost}
+            inputProps={{ spellCheck: false, autoCapitalize: "none" }}
+          />
+          <div className="grid-2">
+            <Field
+              label={t("emailSettings.port")}
+              type="number"
+              hint={t("emailSettings.portHint")}
+              registration={register("smtpPort")}
+              error={errors.smtpPort}
+              inputProps={{ min: 1, max: 65535, inputMode: "numeric" }}
+            >
+              <div className="quick-ports" role="group" aria-label={t("emailSettings.quickPorts")}>
+                {QUICK_PORTS.map((p) => (
+                  <button
+                    key={p}
+                    type="button"
+                    className="secondary"
+                    aria-pressed={Number(port) === p}
+                    title={t("emailSettings.quickPort", { port: p })}
+                    onClick={() => setValue("smtpPort", p, { shouldDirty: true, shouldValidate: true })}
+                  >
+                    {p}
+                  </button>
+                ))}
+              </div>
+            </Field>
+            <div className="field">
+              <label htmlFor={ids.security}>{t("emailSettings.security")}</label>
+              <div id={`${ids.security}-hint`} className="hint">
+                {t("emailSettings.securityHint")}
+              </div>
+              <select
+                id={ids.security}
+                aria-describedby={`${ids.security}-hint`}
+                aria-invalid={securityError ? true : undefined}
+                {...register("smtpSecurity", { onChange: () => (securityPicked.current = true) })}
+              >
+                {(["tls", "starttls", "none"] as const).map((s) => (
+                  <option key={s} value={s}>
+                    {t(`emailSettings.securityModes.${s}`)}
+                  </option>
+                ))}
+              </select>
+              {security === "none" ? <p className="notice warn">{t("emailSettings.securityNoneWarning")}</p> : null}
+              <FieldErrorText id={`${ids.security}-error`} error={securityError} />
+            </div>
+          </div>
+          <Field
+            label={t("emailSettings.username")}
+            hint={t("emailSettings.usernameHint")}
+            registration={register("smtpUsername")}
+            error={errors.smtpUsername}
+            autoComplete="off"
+            inputProps={{ spellCheck: false, autoCapitalize: "none" }}
+          >
+            {offerProvider ? (
+              <div className="notice info row" role="group" aria-label={t("emailSettings.providerOffer", { provider: offerProvider.name })}>
+                <span>{t("emailSettings.providerOffer", { provider: offerProvider.name })}</span>
+                <button type="button" className="secondary" onClick={() => applyProvider(offerProvider)}>
+                  {t("emailSettings.useProviderSettings", { provider: offerProvider.name })}
+                </button>
+                <Link href={`/guides/${offerProvider.slug}`}>{t("emailSettings.readGuide", { provider: offerProvider.name })}</Link>
+              </div>
+            ) : null}
+          </Field>
+          {needsSenderAddress(username ?? "") ? (
+            <Field
+              label={t("emailSettings.email")}
+              type="email"
+              hint={t("emailSettings.emailHint")}
+              registration={register("smtpEmail")}
+              error={errors.smtpEmail}
+            />
+          ) : null}
+          <Field
+            label={t("emailSettings.password")}
+            type={showPassword ? "text" : "password"}
+            hint={hasSavedPassword ? t("emailSettings.passwordSavedHint") : t("emailSettings.passwordHint")}
+            registration={register("smtpPassword")}
+            error={errors.smtpPassword}
+            autoComplete="new-password"
+            inputProps={{ spellCheck: false, autoCapitalize: "none" }}
+          >
+            <label className="check" htmlFor={ids.showPassword}>
+              <input id={ids.showPassword} type="checkbox" checked={showPassword} onChange={(e) => setShowPassword(e.target.checked)} />
+              <span>{t("emailSettings.showPassword")}</span>
+            </label>
+          </Field>
+
+          <fieldset>
+            <legend className="visually-hidden">{t("emailSettings.copyEnabled")}</legend>
+            <label className="check">
+              <input type="checkbox" {...register("copyEnabled")} />
+              <span>{t("emailSettings.copyEnabled")}</span>
+            </label>
+            {copyEnabled ? (
+              <Field
+                label={t("emailSettings.copyAddress")}
+                type="email"
+                hint={t("emailSettings.copyHint")}
+                registration={register("copyAddress")}
+                error={errors.copyAddress}
+              />
+            ) : null}
+          </fieldset>
+          <fieldset>
+            <legend className="visually-hidden">{t("emailSettings.replyToEnabled")}</legend>
+            <label className="check">
+              <input type="checkbox" {...register("replyToEnabled")} />
+              <span>{t("emailSettings.replyToEnabled")}</span>
+            </label>
+            {replyToEnabled ? (
+              <Field
+                label={t("emailSettings.replyToAddresses")}
+                hint={t("emailSettings.replyToHint")}
+                registration={register("replyToAddresses")}
+                error={errors.replyToAddresses}
+              />
+            ) : null}
+          </fieldset>
+          <div className="field">
+            <label className="check" htmlFor={ids.skip}>
+              <input id={ids.skip} type="checkbox" aria-describedby={`${ids.skip}-warning`} {...register("skipTlsVerify")} />
+              <span>{t("emailSettings.skipTlsVerify")}</span>
+            </label>
+            <p id={`${ids.skip}-warning`} className="hint">
+              {t("emailSettings.skipTlsWarning")}
+            </p>
+          </div>
+        </>
+      ) : (
+        <>
+          <Field
+            label={t("emailSettings.httpUrl")}
+            type="url"
+            hint={t("emailSettings.httpUrlHint")}
+            registration={register("httpUrl")}
+            error={errors.httpUrl}
+            inputProps={{ spellCheck: false }}
+          />
+          <Field
+            label={t("emailSettings.httpReplyTo")}
+            type="email"
+            hint={t("emailSettings.httpReplyToHint")}
+            registration={register("httpReplyTo")}
+            error={errors.httpReplyTo}
+          />
+        </>
+      )}
+
+      <p className="hint">{t("emailSettings.testBeforeSave")}</p>
+      <TestPanel state={test.state} protocol={protocol} host={smtpHost} port={Number(port)} onApplyFix={applyFix} />
+      <FormStatus kind={saveStatus?.kind ?? null}>{saveStatus?.text}</FormStatus>
+      <div className="row">
+        <button type="button" className="secondary" disabled={test.state.running} onClick={runTest}>
+          {test.state.running ? t("emailSettings.testing") : t("emailSettings.testButton")}
+        </button>
+        <button type="submit" disabled={formState.isSubmitting}>
+          {formState.isSubmitting ? t("emailSettings.saving") : t("emailSettings.save")}
+        </button>
+      </div>
+    </form>
+  );
+}
