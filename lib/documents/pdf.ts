@@ -1,0 +1,29 @@
+import "server-only";
+import { getTranslations } from "next-intl/server";
+import { renderDocumentPdf } from "@/lib/pdf/document-pdf";
+import { documentPdfLabels } from "@/lib/pdf/labels";
+import type { Locale } from "@/lib/validation/auth";
+import type { DocumentBundle } from "./queries";
+import { attachmentFilename } from "./types";
+
+/** The document's PDF in the given language, with the filename it is attached and downloaded as. */
+export async function documentPdf(bundle: DocumentBundle, locale: Locale): Promise<{ content: Buffer; filename: string }> {
+  const t = await getTranslations({ locale });
+  const { document, lines, contact, business } = bundle;
+  const content = await renderDocumentPdf({
+    locale,
+    labels: documentPdfLabels(document.type, (key) => t.raw(key) as string),
+    business: { name: business.name, address: business.address, email: business.email, phone: business.phone },
+    contact: { name: contact.name, address: contact.address },
+    document: {
+      type: document.type,
+      reference: document.reference,
+      issueDate: document.issueDate,
+      dueDate: document.dueDate,
+      notes: document.notes,
+    },
+    lines,
+    createdAt: document.createdAt,
+  });
+  return { content, filename: attachmentFilename(document.type, document.reference) };
+}
