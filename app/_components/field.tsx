@@ -3,6 +3,7 @@
 import { useId } from "react";
 import type { FieldError, UseFormRegisterReturn } from "react-hook-form";
 import { useTranslations } from "next-intl";
+import { parseMessage } from "@/lib/validation/message";
 
 /** A labelled input with its hint and translated error wired up for screen readers. */
 export function Field({
@@ -59,7 +60,8 @@ export function FieldErrorText({ id, error }: { id: string; error?: { message?: 
   );
 }
 
-/** Schema messages are catalog keys; anything else (already a sentence) is shown as is. */
+/** Schema messages are catalog keys (with values when needed); anything else is shown as is. */
 export function translateMessage(t: ReturnType<typeof useTranslations>, message: string): string {
-  return t.has(message) ? t(message) : message;
+  const { key, params } = parseMessage(message);
+  return t.has(key) ? t(key, params) : message;
 }

@@ -1,8 +1,59 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/session";
+import { draftDocumentEmail } from "@/lib/documents/email-content";
+import { renderEmailBody } from "@/lib/documents/email-template";
+import { loadDocumentBundle } from "@/lib/documents/queries";
+import { attachmentFilename, documentTypeInfo } from "@/lib/documents/types";
+import { isLocale } from "@/lib/i18n/locale";
+import { listEmails } from "@/lib/mail/email-log";
+import { isEmailSettingsComplete, loadEmailSettingsRow } from "@/lib/mail/settings";
+import { EmailDialog } from "./email-dialog";
+import { EmailTable } from "./email-table";
+
 /**
- * The document page's email area: the Email button (when settings are complete) and the list of
- * this document's emails. Loads what it needs itself from the session.
+ * The document page's email area: the Email button (only when settings are complete) and the
+ * list of this document's emails. Loads what it needs itself from the session.
  */
 export async function DocumentEmailPanel({ documentId }: { documentId: number }) {
-  void documentId;
-  return null;
+  const user = await requireUser();
+  const bundle = loadDocumentBundle(user.businessId, documentId);
+  if (!bundle) return null;
+  const t = await getTranslations();
+  const locale = await getLocale();
+  const settings = loadEmailSettingsRow(user.businessId);
+  const ready = isEmailSettingsComplete(settings);
+  const entries = listEmails(user.businessId, { documentId });
+  const { document, contact } = bundle;
+  const documentLabel = `${t(documentTypeInfo[document.type].messages.singular)} ${document.reference}`;
+
+  let dialog = null;
+  if (ready) {
+    const draft = await draftDocumentEmail(bundle, isLocale(locale) ? locale : "en");
+    dialog = (
+      <EmailDialog
+        documentId={document.id}
+        documentLabel={documentLabel}
+        to={contact.emails}
+        subject={draft.subject}
+        message={draft.message}
+        previewHtml={renderEmailBody(draft.message).html}
+        pdfUrl={`/documents/${document.type}/${document.id}/pdf`}
+        filename={attachmentFilename(document.type, document.reference)}
+        smtpHost={settings?.protocol === "smtp" ? settings.smtpHost : undefined}
+        smtpPort={settings?.protocol === "smtp" ? settings.smtpPort : undefined}
+      />
+    );
+  }
+
+  return (
+    <section aria-labelledby="document-emails-heading" className="document-emails">
+      {dialog ?? <p className="hint">{t("documentEmail.setUpHint")}</p>}
+      <h2 id="document-emails-heading">{t("documentEmail.historyTitle")}</h2>
+      {entries.length ? (
+        <EmailTable entries={entries} caption={t("documentEmail.historyTitle")} showDocument={false} />
+      ) : (
+        <p className="hint">{t("documentEmail.noEmails")}</p>
+      )}
+    </section>
+  );
 }

@@ -4,11 +4,13 @@ import enCommon from "./en/common.json";
 import enDiagnosis from "./en/diagnosis.json";
 import enDocuments from "./en/documents.json";
 import enEmailSettings from "./en/email-settings.json";
+import enEmails from "./en/emails.json";
 import esAuth from "./es/auth.json";
 import esCommon from "./es/common.json";
 import esDiagnosis from "./es/diagnosis.json";
 import esDocuments from "./es/documents.json";
 import esEmailSettings from "./es/email-settings.json";
+import esEmails from "./es/emails.json";
 
 type Messages = Record<string, unknown>;
 
@@ -28,8 +30,8 @@ function merge(...parts: Messages[]): Messages {
 }
 
 export const catalogs: Record<Locale, Messages> = {
-  en: merge(enCommon, enAuth, enEmailSettings, enDiagnosis, enDocuments),
-  es: merge(esCommon, esAuth, esEmailSettings, esDiagnosis, esDocuments),
+  en: merge(enCommon, enAuth, enEmailSettings, enDiagnosis, enDocuments, enEmails),
+  es: merge(esCommon, esAuth, esEmailSettings, esDiagnosis, esDocuments, esEmails),
 };
 
 export function messagesFor(locale: Locale): Messages {

@@ -1,7 +1,46 @@
-import { ComingSoon } from "@/app/_components/coming-soon";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requireAdmin } from "@/lib/auth/session";
+import { emailTemplateFor } from "@/lib/documents/email-content";
+import { templatePlaceholders } from "@/lib/documents/email-template";
+import { documentTypeInfo, documentTypeSlugs } from "@/lib/documents/types";
+import { isLocale } from "@/lib/i18n/locale";
+import { TemplateForm } from "./template-form";
 
-export default async function Page() {
-  await requireAdmin();
-  return <ComingSoon titleKey="settings.templates.title" />;
+export async function generateMetadata() {
+  const t = await getTranslations("templates");
+  return { title: t("title") };
+}
+
+export default async function TemplatesPage() {
+  const user = await requireAdmin();
+  const t = await getTranslations();
+  const locale = await getLocale();
+  return (
+    <section aria-labelledby="templates-heading">
+      <h2 id="templates-heading">{t("templates.title")}</h2>
+      <p className="hint">{t("templates.intro")}</p>
+      <p>
+        {t("templates.placeholders")}{" "}
+        {templatePlaceholders.map((name, i) => (
+          <span key={name}>
+            {i ? ", " : ""}
+            <code>{`{{${name}}}`}</code>
+          </span>
+        ))}
+      </p>
+      {documentTypeSlugs.map((type) => {
+        const template = emailTemplateFor(user.businessId, type, isLocale(locale) ? locale : "en");
+        return (
+          <TemplateForm
+            key={type}
+            documentType={type}
+            heading={t(documentTypeInfo[type].messages.plural)}
+            subject={template.subject}
+            body={template.body}
+            custom={template.custom}
+          />
+        );
+      })}
+    </section>
+  );
 }

@@ -1,0 +1,70 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/session";
+import { documentTypeInfo } from "@/lib/documents/types";
+import { loadEmail } from "@/lib/mail/email-log";
+import { DiagnosisReport } from "@/app/_components/diagnosis-report";
+import { RetryButton } from "@/app/_components/document-email/retry-button";
+
+export default async function EmailPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser();
+  const id = Number((await params).id);
+  const found = Number.isInteger(id) && id > 0 ? loadEmail(user.businessId, id) : null;
+  if (!found) notFound();
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const { email, failure } = found;
+  const rows: [string, React.ReactNode][] = [
+    [t("emails.status"), <span key="s" className={`badge ${email.status}`}>{t(`emails.statuses.${email.status}`)}</span>],
+    [t("emails.time"), format.dateTime(email.createdAt, { dateStyle: "medium", timeStyle: "medium" })],
+    [t("emails.sender"), found.senderName ?? t("emails.unknownUser")],
+    [t("emails.from"), email.fromAddress],
+    [t("emails.recipients"), email.toAddresses],
+    [t("emails.cc"), email.ccAddresses || "—"],
+    [t("emails.bcc"), email.bccAddresses || "—"],
+    [t("emails.replyTo"), email.replyTo || "—"],
+    [t("emails.subject"), email.subject],
+    [
+      t("emails.document"),
+      email.documentId && found.documentType ? (
+        <Link key="d" href={`/documents/${found.documentType}/${email.documentId}`}>
+          {t(documentTypeInfo[found.documentType].messages.singular)} {found.documentReference}
+        </Link>
+      ) : (
+        t("emails.deletedDocument")
+      ),
+    ],
+    [t("emails.attachments"), found.attachments.map((a) => a.filename).join(", ") || "—"],
+    [t("emails.attempts"), String(email.attempts)],
+    [t("emails.messageId"), email.messageId ?? "—"],
+  ];
+  return (
+    <>
+      <p>
+        <Link href="/emails">← {t("emails.back")}</Link>
+      </p>
+      <h1>{email.subject}</h1>
+      <table>
+        <tbody>
+          {rows.map(([label, value]) => (
+            <tr key={label}>
+              <th scope="row">{label}</th>
+              <td>{value}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {email.status === "interrupted" ? <p className="notice warn">{t("emails.interruptedHint")}</p> : null}
+      {failure ? (
+        <section aria-labelledby="failure-heading" className="notice error">
+          <h2 id="failure-heading">{t("emails.failure")}</h2>
+          <DiagnosisReport failure={failure} />
+        </section>
+      ) : null}
+      {email.status === "failed" || email.status === "interrupted" ? <RetryButton emailId={email.id} /> : null}
+      <h2>{t("emails.body")}</h2>
+      <iframe title={t("emails.body")} srcDoc={email.bodyHtml} sandbox="" className="email-body" />
+    </>
+  );
+}

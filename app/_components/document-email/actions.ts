@@ -1,0 +1,38 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getLocale } from "next-intl/server";
+import { userAction } from "@/lib/auth/action";
+import { renderEmailBody } from "@/lib/documents/email-template";
+import { retryEmail, sendDocumentEmail, type SendOutcome } from "@/lib/mail/outbox";
+import type { ActionResult } from "@/lib/validation/action-result";
+import { isLocale } from "@/lib/i18n/locale";
+import { documentEmailSchema, emailIdSchema, emailPreviewSchema } from "@/lib/validation/send-email";
+
+type Delivery = Exclude<SendOutcome, { status: "not_configured" } | { status: "not_found" }>;
+
+function answer(outcome: SendOutcome): ActionResult<Delivery> {
+  revalidatePath("/", "layout");
+  if (outcome.status === "not_configured") return { ok: false, error: "failed", message: "documentEmail.notConfigured" };
+  if (outcome.status === "not_found") return { ok: false, error: "not_found" };
+  return { ok: true, data: outcome };
+}
+
+/** Staff and admins may email documents; the business and user come from the session only. */
+export const sendDocumentEmailAction = userAction(documentEmailSchema, async (input, user) => {
+  const locale = await getLocale();
+  const outcome = await sendDocumentEmail({
+    ...input,
+    businessId: user.businessId,
+    userId: user.id,
+    locale: isLocale(locale) ? locale : "en",
+  });
+  return answer(outcome);
+});
+
+export const retryEmailAction = userAction(emailIdSchema, async ({ emailId }, user) => answer(await retryEmail(user.businessId, emailId)));
+
+export const previewEmailAction = userAction(emailPreviewSchema, async ({ message }) => ({
+  ok: true,
+  data: renderEmailBody(message).html,
+}));

@@ -1,0 +1,55 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { documentTypeInfo } from "@/lib/documents/types";
+import type { EmailLogEntry } from "@/lib/mail/email-log";
+import { RetryButton } from "./retry-button";
+
+/** The sent log as a table: used by /emails and by each document page. */
+export async function EmailTable({ entries, caption, showDocument = true }: { entries: EmailLogEntry[]; caption: string; showDocument?: boolean }) {
+  const t = await getTranslations();
+  const format = await getFormatter();
+  return (
+    <table>
+      <caption className="visually-hidden">{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t("emails.time")}</th>
+          <th scope="col">{t("emails.sender")}</th>
+          <th scope="col">{t("emails.recipients")}</th>
+          <th scope="col">{t("emails.subject")}</th>
+          {showDocument ? <th scope="col">{t("emails.document")}</th> : null}
+          <th scope="col">{t("emails.status")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map((e) => (
+          <tr key={e.id} data-email-id={e.id}>
+            <td>
+              <Link href={`/emails/${e.id}`}>{format.dateTime(e.createdAt, { dateStyle: "medium", timeStyle: "short" })}</Link>
+            </td>
+            <td>{e.senderName ?? t("emails.unknownUser")}</td>
+            <td>{[e.toAddresses, e.ccAddresses].filter(Boolean).join(", ")}</td>
+            <td>{e.subject}</td>
+            {showDocument ? (
+              <td>
+                {e.documentId && e.documentType ? (
+                  <Link href={`/documents/${e.documentType}/${e.documentId}`}>
+                    {t(documentTypeInfo[e.documentType].messages.singular)} {e.documentReference}
+                  </Link>
+                ) : (
+                  t("emails.deletedDocument")
+                )}
+              </td>
+            ) : null}
+            <td>
+              <span className={`badge ${e.status}`}>{t(`emails.statuses.${e.status}`)}</span>
+              {e.status === "failed" || e.status === "interrupted" ? (
+                <RetryButton emailId={e.id} label={`${t("emails.retry")}: ${e.subject}`} />
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,59 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { emailTemplates } from "@/db/schema";
+import type { Locale } from "@/lib/validation/auth";
+import { formatDocumentDate } from "./dates";
+import { defaultEmailTemplate, fillSubject, fillTemplate, type EmailTemplate, type TemplateValues } from "./email-template";
+import type { DocumentBundle } from "./queries";
+import { formatMoney } from "./totals";
+import { documentTypeInfo, type DocumentType } from "./types";
+
+/** The business's template for a type, or the built-in one in the given language. */
+export function emailTemplateFor(businessId: number, type: DocumentType, locale: Locale): EmailTemplate & { custom: boolean } {
+  const saved = getDb()
+    .select({ subject: emailTemplates.subject, body: emailTemplates.body })
+    .from(emailTemplates)
+    .where(and(eq(emailTemplates.businessId, businessId), eq(emailTemplates.documentType, type)))
+    .get();
+  return saved ? { ...saved, custom: true } : { ...defaultEmailTemplate(type, locale), custom: false };
+}
+
+export function saveEmailTemplate(businessId: number, type: DocumentType, template: EmailTemplate): void {
+  const row = { subject: template.subject, body: template.body, updatedAt: new Date() };
+  getDb()
+    .insert(emailTemplates)
+    .values({ businessId, documentType: type, ...row })
+    .onConflictDoUpdate({ target: [emailTemplates.businessId, emailTemplates.documentType], set: row })
+    .run();
+}
+
+export function resetEmailTemplate(businessId: number, type: DocumentType): void {
+  getDb()
+    .delete(emailTemplates)
+    .where(and(eq(emailTemplates.businessId, businessId), eq(emailTemplates.documentType, type)))
+    .run();
+}
+
+/** What each placeholder stands for in this document, as plain text in the given language. */
+export async function placeholderValues(bundle: DocumentBundle, locale: Locale): Promise<TemplateValues> {
+  const t = await getTranslations({ locale });
+  const { document, contact, business } = bundle;
+  return {
+    reference: document.reference,
+    contact_name: contact.name,
+    business_name: business.name,
+    total: formatMoney(document.total, locale),
+    due_date: document.dueDate ? formatDocumentDate(document.dueDate, locale) : "",
+    document_type: t(documentTypeInfo[document.type].messages.singular),
+  };
+}
+
+/** The Email dialog's starting subject and message: the template with this document's values. */
+export async function draftDocumentEmail(bundle: DocumentBundle, locale: Locale): Promise<{ subject: string; message: string }> {
+  const template = emailTemplateFor(bundle.business.id, bundle.document.type, locale);
+  const values = await placeholderValues(bundle, locale);
+  // Plain fill: the message becomes the sender's own editable Markdown text from here on.
+  return { subject: fillSubject(template.subject, values), message: fillTemplate(template.body, values, { format: "plain" }) };
+}
