@@ -1,8 +1,10 @@
 import type { Locale } from "@/lib/validation/auth";
 import enAuth from "./en/auth.json";
 import enCommon from "./en/common.json";
+import enGuides from "./en/guides.json";
 import esAuth from "./es/auth.json";
 import esCommon from "./es/common.json";
+import esGuides from "./es/guides.json";
 
 type Messages = Record<string, unknown>;
 
@@ -22,8 +24,8 @@ function merge(...parts: Messages[]): Messages {
 }
 
 export const catalogs: Record<Locale, Messages> = {
-  en: merge(enCommon, enAuth),
-  es: merge(esCommon, esAuth),
+  en: merge(enCommon, enAuth, enGuides),
+  es: merge(esCommon, esAuth, esGuides),
 };
 
 export function messagesFor(locale: Locale): Messages {
