@@ -97,6 +97,7 @@ test.describe("provider guides for an administrator", () => {
 
     await move(page, "Next", "yahoo", yahooSteps, 2);
     await move(page, "Next", "yahoo", yahooSteps, 3);
+    await expect(page).toHaveTitle("Choose “Other app” and name it Mailroom · Set up email with Yahoo Mail · Mailroom");
     const step = page.getByRole("region", { name: /Choose “Other app”/ });
     await expect(step).toContainText("Choose Other app and enter Mailroom as the name of the app");
     await expect(step.locator("strong", { hasText: "Other app" })).toBeVisible();

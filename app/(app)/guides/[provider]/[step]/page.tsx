@@ -20,10 +20,9 @@ async function guideStep(params: Params): Promise<{ guide: Guide; step: number }
 export async function generateMetadata({ params }: { params: Params }) {
   const { guide, step } = await guideStep(params);
   const t = await getTranslations("guides");
-  const stepId = guide.steps[step - 1].id;
-  return {
-    title: `${t(`providers.${guide.provider.slug}.steps.${stepId}.title`)} · ${t("guideTitle", { provider: guide.provider.name })}`,
-  };
+  const appName = (await getTranslations("common"))("appName");
+  const stepTitle = t(`providers.${guide.provider.slug}.steps.${guide.steps[step - 1].id}.title`, { appName });
+  return { title: `${stepTitle} · ${t("guideTitle", { provider: guide.provider.name })}` };
 }
 
 export default async function GuideStepPage({ params }: { params: Params }) {
