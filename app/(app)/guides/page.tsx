@@ -1,5 +1,44 @@
-import { ComingSoon } from "@/app/_components/coming-soon";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/session";
+import { allGuides, appPasswordKey, guideStepPath } from "@/lib/guides/guides";
+import styles from "./guides.module.css";
 
-export default function Page() {
-  return <ComingSoon titleKey="nav.guides" />;
+export async function generateMetadata() {
+  const t = await getTranslations("guides");
+  return { title: t("title") };
+}
+
+export default async function GuidesPage() {
+  await requireUser();
+  const t = await getTranslations("guides");
+  return (
+    <>
+      <h1>{t("title")}</h1>
+      <p>{t("intro")}</p>
+      <ul className={styles.list} aria-label={t("listLabel")}>
+        {allGuides().map(({ provider }) => (
+          <li key={provider.slug} className="card">
+            <h2>
+              <Link href={guideStepPath(provider.slug, 1)}>
+                {provider.name}
+              </Link>
+            </h2>
+            <p>{t(`providers.${provider.slug}.intro`)}</p>
+            <p className="hint">
+              <code>
+                {t("summary", {
+                  host: provider.smtp.host,
+                  port: provider.smtp.port,
+                  security: t(`settings.securityModes.${provider.smtp.security}`),
+                })}
+              </code>
+              {" · "}
+              {t(`settings.appPassword.${appPasswordKey(provider)}`)}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
 }

@@ -5,12 +5,14 @@ import enDiagnosis from "./en/diagnosis.json";
 import enDocuments from "./en/documents.json";
 import enEmailSettings from "./en/email-settings.json";
 import enEmails from "./en/emails.json";
+import enGuides from "./en/guides.json";
 import esAuth from "./es/auth.json";
 import esCommon from "./es/common.json";
 import esDiagnosis from "./es/diagnosis.json";
 import esDocuments from "./es/documents.json";
 import esEmailSettings from "./es/email-settings.json";
 import esEmails from "./es/emails.json";
+import esGuides from "./es/guides.json";
 
 type Messages = Record<string, unknown>;
 
@@ -30,8 +32,8 @@ function merge(...parts: Messages[]): Messages {
 }
 
 export const catalogs: Record<Locale, Messages> = {
-  en: merge(enCommon, enAuth, enEmailSettings, enDiagnosis, enDocuments, enEmails),
-  es: merge(esCommon, esAuth, esEmailSettings, esDiagnosis, esDocuments, esEmails),
+  en: merge(enCommon, enAuth, enEmailSettings, enDiagnosis, enDocuments, enEmails, enGuides),
+  es: merge(esCommon, esAuth, esEmailSettings, esDiagnosis, esDocuments, esEmails, esGuides),
 };
 
 export function messagesFor(locale: Locale): Messages {

@@ -1,0 +1,115 @@
+import { describe, expect, it } from "vitest";
+import { createTranslator } from "next-intl";
+import { catalogs } from "@/lib/i18n/messages";
+import { providers } from "@/lib/mail/providers";
+import { locales } from "@/lib/validation/auth";
+import { allGuides, guideFor, guideSteps, guideTextTags, settingsFormPath, stepNumberFrom } from "./guides";
+
+type Tree = Record<string, unknown>;
+
+const guidesCatalog = (locale: (typeof locales)[number]) => (catalogs[locale] as { guides: Tree }).guides;
+const providerTexts = (locale: (typeof locales)[number], slug: string) =>
+  (guidesCatalog(locale).providers as Record<string, { intro: string; steps: Record<string, Tree> }>)[slug];
+
+/** Every string under a catalog node, with its dotted key. */
+function strings(node: unknown, prefix: string): [string, string][] {
+  if (typeof node === "string") return [[prefix, node]];
+  if (node && typeof node === "object") return Object.entries(node).flatMap(([k, v]) => strings(v, `${prefix}.${k}`));
+  return [];
+}
+
+const knownHosts = new Set(providers.flatMap((p) => p.hosts));
+
+describe("provider guides", () => {
+  it("every provider in the table has a guide, and every guide a provider", () => {
+    expect(Object.keys(guideSteps).sort()).toEqual(providers.map((p) => p.slug).sort());
+    expect(allGuides().map((g) => g.provider.slug)).toEqual(providers.map((p) => p.slug));
+  });
+
+  it("each guide shows the server table once and ends with Use these settings", () => {
+    for (const { provider, steps } of allGuides()) {
+      expect(steps.filter((s) => s.kind === "settings"), provider.slug).toHaveLength(1);
+      expect(steps.at(-1)?.kind, provider.slug).toBe("finish");
+      expect(new Set(steps.map((s) => s.id)).size, provider.slug).toBe(steps.length);
+    }
+  });
+
+  for (const locale of locales) {
+    describe(`in ${locale}`, () => {
+      it("has an intro and a title and body for every step, and no steps the guide does not show", () => {
+        for (const { provider, steps } of allGuides()) {
+          const texts = providerTexts(locale, provider.slug);
+          expect(texts, provider.slug).toBeDefined();
+          expect(texts.intro.trim()).not.toBe("");
+          expect(Object.keys(texts.steps).sort(), provider.slug).toEqual(steps.map((s) => s.id).sort());
+          for (const step of steps) {
+            expect(typeof texts.steps[step.id].title, `${provider.slug}.${step.id}.title`).toBe("string");
+            expect(typeof texts.steps[step.id].body, `${provider.slug}.${step.id}.body`).toBe("string");
+          }
+        }
+      });
+
+      it("every guide text renders with only the known tags and values", () => {
+        const t = createTranslator({
+          locale,
+          messages: catalogs[locale],
+          namespace: "guides",
+          onError: (error) => {
+            throw error;
+          },
+        });
+        const tags = Object.fromEntries(guideTextTags.map((tag) => [tag, (chunks: string) => `[${chunks}]`]));
+        for (const { provider } of allGuides()) {
+          for (const [key] of strings(providerTexts(locale, provider.slug), `providers.${provider.slug}`)) {
+            const rendered = t.markup(key as never, { appName: "Mailroom", ...tags } as never);
+            expect(rendered, key).not.toMatch(/[<>{}]/);
+          }
+        }
+      });
+
+      it("names only real SMTP hosts, and only ports the provider really uses", () => {
+        for (const { provider } of allGuides()) {
+          const ports = new Set([provider.smtp.port, provider.alternative?.port].filter(Boolean).map(String));
+          for (const [key, text] of strings(providerTexts(locale, provider.slug), provider.slug)) {
+            for (const host of text.match(/\bsmtp[a-z0-9.-]*\.[a-z]{2,}\b/gi) ?? []) {
+              expect(knownHosts.has(host.toLowerCase()), `${key} names ${host}`).toBe(true);
+            }
+            for (const port of text.match(/(?<![\d.])(25|465|587|2525)(?![\d.])/g) ?? []) {
+              expect(ports.has(port), `${key} names port ${port}`).toBe(true);
+            }
+          }
+        }
+      });
+    });
+  }
+
+  it("the Yahoo guide names the app “Mailroom” under Other app, in both languages", () => {
+    const otherApp = (locale: (typeof locales)[number]) => providerTexts(locale, "yahoo").steps.otherApp.body as string;
+    expect(otherApp("en")).toContain("<strong>Other app</strong>");
+    expect(otherApp("es")).toContain("<strong>Otra app</strong>");
+    for (const locale of locales) expect(otherApp(locale)).toContain("<strong>{appName}</strong>");
+    expect((catalogs.en as { common: { appName: string } }).common.appName).toBe("Mailroom");
+  });
+
+  it("the Microsoft 365 guide states the SMTP AUTH change and the replies that mean it is off", () => {
+    for (const locale of locales) {
+      const text = strings(providerTexts(locale, "microsoft365"), "").map(([, s]) => s).join("\n");
+      for (const needle of ["2026", "2027", "5.7.139", "5.7.30", "5.7.3 Authentication unsuccessful", "Set-CASMailbox -Identity user@domain -SmtpClientAuthenticationDisabled $false"]) {
+        expect(text, `${locale}: ${needle}`).toContain(needle);
+      }
+    }
+  });
+
+  it("reads step numbers from the URL strictly", () => {
+    expect(stepNumberFrom("1", 5)).toBe(1);
+    expect(stepNumberFrom("5", 5)).toBe(5);
+    for (const bad of ["0", "6", "01", "-1", "1.0", "two", "", " 2", "1e1"]) expect(stepNumberFrom(bad, 5), bad).toBeUndefined();
+  });
+
+  it("finds guides by slug only and points Use these settings at the form", () => {
+    expect(guideFor("gmail")?.provider.smtp.host).toBe("smtp.gmail.com");
+    expect(guideFor("GMAIL")).toBeUndefined();
+    expect(guideFor("constructor")).toBeUndefined();
+    expect(settingsFormPath("yahoo")).toBe("/settings/email?provider=yahoo");
+  });
+});
