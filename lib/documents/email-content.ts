@@ -1,8 +1,8 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { emailTemplates } from "@/db/schema";
+import { translatorFor } from "@/lib/i18n/translator";
 import type { Locale } from "@/lib/validation/auth";
 import { formatDocumentDate } from "./dates";
 import { defaultEmailTemplate, fillSubject, fillTemplate, type EmailTemplate, type TemplateValues } from "./email-template";
@@ -38,7 +38,7 @@ export function resetEmailTemplate(businessId: number, type: DocumentType): void
 
 /** What each placeholder stands for in this document, as plain text in the given language. */
 export async function placeholderValues(bundle: DocumentBundle, locale: Locale): Promise<TemplateValues> {
-  const t = await getTranslations({ locale });
+  const t = translatorFor(locale);
   const { document, contact, business } = bundle;
   return {
     reference: document.reference,

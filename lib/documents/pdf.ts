@@ -1,5 +1,5 @@
 import "server-only";
-import { getTranslations } from "next-intl/server";
+import { translatorFor } from "@/lib/i18n/translator";
 import { renderDocumentPdf } from "@/lib/pdf/document-pdf";
 import { documentPdfLabels } from "@/lib/pdf/labels";
 import type { Locale } from "@/lib/validation/auth";
@@ -8,7 +8,7 @@ import { attachmentFilename } from "./types";
 
 /** The document's PDF in the given language, with the filename it is attached and downloaded as. */
 export async function documentPdf(bundle: DocumentBundle, locale: Locale): Promise<{ content: Buffer; filename: string }> {
-  const t = await getTranslations({ locale });
+  const t = translatorFor(locale);
   const { document, lines, contact, business } = bundle;
   const content = await renderDocumentPdf({
     locale,
