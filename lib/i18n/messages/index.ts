@@ -1,11 +1,13 @@
 import type { Locale } from "@/lib/validation/auth";
 import enAuth from "./en/auth.json";
 import enCommon from "./en/common.json";
+import enContacts from "./en/contacts.json";
 import enDiagnosis from "./en/diagnosis.json";
 import enDocuments from "./en/documents.json";
 import enEmailSettings from "./en/email-settings.json";
 import esAuth from "./es/auth.json";
 import esCommon from "./es/common.json";
+import esContacts from "./es/contacts.json";
 import esDiagnosis from "./es/diagnosis.json";
 import esDocuments from "./es/documents.json";
 import esEmailSettings from "./es/email-settings.json";
@@ -28,8 +30,8 @@ function merge(...parts: Messages[]): Messages {
 }
 
 export const catalogs: Record<Locale, Messages> = {
-  en: merge(enCommon, enAuth, enEmailSettings, enDiagnosis, enDocuments),
-  es: merge(esCommon, esAuth, esEmailSettings, esDiagnosis, esDocuments),
+  en: merge(enCommon, enAuth, enEmailSettings, enDiagnosis, enDocuments, enContacts),
+  es: merge(esCommon, esAuth, esEmailSettings, esDiagnosis, esDocuments, esContacts),
 };
 
 export function messagesFor(locale: Locale): Messages {
