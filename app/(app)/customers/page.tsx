@@ -1,5 +1,7 @@
-import { ComingSoon } from "@/app/_components/coming-soon";
+import { ContactListPage, contactTitle } from "@/app/(app)/_contacts/pages";
+
+export const generateMetadata = () => contactTitle("customer", "title");
 
 export default function Page() {
-  return <ComingSoon titleKey="nav.customers" />;
+  return <ContactListPage kind="customer" />;
 }

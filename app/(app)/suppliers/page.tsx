@@ -1,5 +1,7 @@
-import { ComingSoon } from "@/app/_components/coming-soon";
+import { ContactListPage, contactTitle } from "@/app/(app)/_contacts/pages";
+
+export const generateMetadata = () => contactTitle("supplier", "title");
 
 export default function Page() {
-  return <ComingSoon titleKey="nav.suppliers" />;
+  return <ContactListPage kind="supplier" />;
 }

@@ -1,6 +1,7 @@
 import type { Locale } from "@/lib/validation/auth";
 import enAuth from "./en/auth.json";
 import enCommon from "./en/common.json";
+import enContacts from "./en/contacts.json";
 import enDiagnosis from "./en/diagnosis.json";
 import enDocuments from "./en/documents.json";
 import enEmailSettings from "./en/email-settings.json";
@@ -8,6 +9,7 @@ import enEmails from "./en/emails.json";
 import enGuides from "./en/guides.json";
 import esAuth from "./es/auth.json";
 import esCommon from "./es/common.json";
+import esContacts from "./es/contacts.json";
 import esDiagnosis from "./es/diagnosis.json";
 import esDocuments from "./es/documents.json";
 import esEmailSettings from "./es/email-settings.json";
@@ -32,8 +34,8 @@ function merge(...parts: Messages[]): Messages {
 }
 
 export const catalogs: Record<Locale, Messages> = {
-  en: merge(enCommon, enAuth, enEmailSettings, enDiagnosis, enDocuments, enEmails, enGuides),
-  es: merge(esCommon, esAuth, esEmailSettings, esDiagnosis, esDocuments, esEmails, esGuides),
+  en: merge(enCommon, enAuth, enEmailSettings, enDiagnosis, enDocuments, enContacts, enEmails, enGuides),
+  es: merge(esCommon, esAuth, esEmailSettings, esDiagnosis, esDocuments, esContacts, esEmails, esGuides),
 };
 
 export function messagesFor(locale: Locale): Messages {

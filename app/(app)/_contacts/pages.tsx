@@ -1,0 +1,151 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { and, desc, eq } from "drizzle-orm";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { documents } from "@/db/schema";
+import { ConfirmDelete } from "@/app/_components/confirm-delete";
+import { requireUser } from "@/lib/auth/session";
+import { contactKindInfo, parseId, type ContactKind } from "@/lib/contacts/kinds";
+import { findContact, listContacts } from "@/lib/contacts/queries";
+import { formatDocumentDate } from "@/lib/documents/dates";
+import { formatMoney } from "@/lib/documents/totals";
+import { documentTypeInfo } from "@/lib/documents/types";
+import { isLocale } from "@/lib/i18n/locale";
+import { deleteContact } from "./actions";
+import { ContactForm } from "./contact-form";
+
+// Customers and suppliers are the same thing with a different label: these pages serve both routes.
+
+export async function contactTitle(kind: ContactKind, key: "title" | "new") {
+  const t = await getTranslations(contactKindInfo[kind].messages);
+  return { title: t(key) };
+}
+
+export async function ContactListPage({ kind }: { kind: ContactKind }) {
+  const user = await requireUser();
+  const t = await getTranslations();
+  const { basePath, messages } = contactKindInfo[kind];
+  const rows = listContacts(user.businessId, kind);
+  return (
+    <>
+      <div className="page-header">
+        <h1>{t(`${messages}.title`)}</h1>
+        <Link className="button" href={`${basePath}/new`}>
+          {t(`${messages}.new`)}
+        </Link>
+      </div>
+      {rows.length === 0 ? (
+        <p className="notice info">{t(`${messages}.empty`)}</p>
+      ) : (
+        <table aria-label={t(`${messages}.title`)}>
+          <thead>
+            <tr>
+              <th scope="col">{t("contacts.fields.name")}</th>
+              <th scope="col">{t("contacts.fields.emails")}</th>
+              <th scope="col" className="num">
+                {t("contacts.fields.documents")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((c) => (
+              <tr key={c.id}>
+                <td>
+                  <Link href={`${basePath}/${c.id}`}>{c.name}</Link>
+                </td>
+                <td>{c.emails}</td>
+                <td className="num">{c.documentCount}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
+
+export async function NewContactPage({ kind }: { kind: ContactKind }) {
+  await requireUser();
+  const t = await getTranslations(contactKindInfo[kind].messages);
+  return (
+    <>
+      <h1>{t("new")}</h1>
+      <ContactForm kind={kind} />
+    </>
+  );
+}
+
+export async function contactPageTitle(kind: ContactKind, idParam: string) {
+  const user = await requireUser();
+  const id = parseId(idParam);
+  const contact = id === null ? null : findContact(user.businessId, kind, id);
+  return { title: contact?.name ?? "" };
+}
+
+export async function ContactPage({ kind, idParam }: { kind: ContactKind; idParam: string }) {
+  const user = await requireUser();
+  const id = parseId(idParam);
+  const contact = id === null ? null : findContact(user.businessId, kind, id);
+  if (!contact) notFound();
+  const t = await getTranslations();
+  const locale = await getLocale();
+  const lang = isLocale(locale) ? locale : "en";
+  const { basePath, messages } = contactKindInfo[kind];
+  const docs = getDb()
+    .select({ id: documents.id, type: documents.type, reference: documents.reference, issueDate: documents.issueDate, total: documents.total })
+    .from(documents)
+    .where(and(eq(documents.contactId, contact.id), eq(documents.businessId, user.businessId)))
+    .orderBy(desc(documents.issueDate), desc(documents.id))
+    .all();
+  return (
+    <>
+      <p className="no-print">
+        <Link href={basePath}>{t(`${messages}.back`)}</Link>
+      </p>
+      <div className="page-header">
+        <h1>{contact.name}</h1>
+        <ConfirmDelete
+          action={deleteContact.bind(null, { kind, id: contact.id })}
+          redirectTo={basePath}
+          labels={{ question: t(`${messages}.deleteQuestion`), confirm: t("contacts.delete.confirm"), pending: t("contacts.delete.pending") }}
+        />
+      </div>
+      <section aria-labelledby="contact-edit-heading">
+        <h2 id="contact-edit-heading">{t("contacts.editHeading")}</h2>
+        <ContactForm kind={kind} id={contact.id} defaults={{ name: contact.name, emails: contact.emails, address: contact.address }} />
+      </section>
+      <section aria-labelledby="contact-documents-heading">
+        <h2 id="contact-documents-heading">{t("contacts.fields.documents")}</h2>
+        {docs.length === 0 ? (
+          <p>{t("contacts.noDocuments")}</p>
+        ) : (
+          <table aria-label={t("contacts.fields.documents")}>
+            <thead>
+              <tr>
+                <th scope="col">{t("documents.fields.reference")}</th>
+                <th scope="col">{t("documents.list.type")}</th>
+                <th scope="col">{t("documents.fields.issueDate")}</th>
+                <th scope="col" className="num">
+                  {t("documents.fields.total")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {docs.map((d) => (
+                <tr key={d.id}>
+                  <td>
+                    <Link href={`/documents/${d.type}/${d.id}`}>{d.reference}</Link>
+                  </td>
+                  <td>{t(documentTypeInfo[d.type].messages.singular)}</td>
+                  <td>{formatDocumentDate(d.issueDate, lang)}</td>
+                  <td className="num">{formatMoney(d.total, lang)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+import { getLocale } from "next-intl/server";
+import { currentUser } from "@/lib/auth/session";
+import { parseId } from "@/lib/contacts/kinds";
+import { documentPdf } from "@/lib/documents/pdf";
+import { loadDocumentBundle } from "@/lib/documents/queries";
+import { isDocumentType } from "@/lib/documents/types";
+import { defaultLocale, isLocale } from "@/lib/i18n/locale";
+
+/** `attachment; filename="Sales Invoice INV-0001.pdf"; filename*=UTF-8''…` (or inline), per RFC 6266 / 5987. */
+function contentDisposition(kind: "attachment" | "inline", filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+/** The document as a PDF in the viewer's language; `?download=1` saves it, otherwise it shows inline. */
+export async function GET(request: Request, { params }: { params: Promise<{ type: string; id: string }> }) {
+  const user = await currentUser();
+  if (!user) return new Response("Unauthorized", { status: 401, headers: { "Cache-Control": "no-store" } });
+  const { type, id } = await params;
+  const documentId = parseId(id);
+  const bundle = documentId === null || !isDocumentType(type) ? null : loadDocumentBundle(user.businessId, documentId);
+  if (!bundle || bundle.document.type !== type) return new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
+
+  const locale = await getLocale();
+  const { content, filename } = await documentPdf(bundle, isLocale(locale) ? locale : defaultLocale);
+  const download = new URL(request.url).searchParams.get("download") === "1";
+  return new Response(new Uint8Array(content), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": contentDisposition(download ? "attachment" : "inline", filename),
+      "Content-Length": String(content.length),
+      "Cache-Control": "private, no-store",
+      // The document page previews this response in an iframe; every other page stays unframeable.
+      "X-Frame-Options": "SAMEORIGIN",
+      "Content-Security-Policy": "frame-ancestors 'self'; object-src 'none'; base-uri 'self'",
+    },
+  });
+}
