@@ -97,7 +97,7 @@ test.describe("emailing documents", () => {
     expect(text).toContain("67.16");
 
     // The document lists its email, and the log records who sent what.
-    await expect(page.getByRole("table", { name: "Emails of this document" }).getByText("Sent")).toBeVisible();
+    await expect(page.getByRole("table", { name: "Emails of this document" }).getByText("Sent", { exact: true })).toBeVisible();
     const row = db.prepare("select * from emails where document_id = ?").get(id) as Record<string, unknown>;
     expect(row).toMatchObject({ status: "sent", to_addresses: "orders@northwind.test", cc_addresses: "boss@acme.test", bcc_addresses: "archive@acme.test", attempts: 1 });
     expect(String(row.message_id)).toBe(message.parsed.messageId);
@@ -112,7 +112,7 @@ test.describe("emailing documents", () => {
 
   test("a sales invoice goes to both of the customer's addresses, and through the HTTP relay too", async ({ page, db, mail, relay }) => {
     await configureSmtp(page, mail);
-    const customer = insertContact(db, { kind: "customer", name: "Contoso Café", emails: "ap@contoso.test; owner@contoso.test" });
+    const customer = insertContact(db, { kind: "customer", name: "Contoso Café", emails: "ap@contoso.test, owner@contoso.test" });
     const reference = uniqueReference("INV-");
     const id = insertDocument(db, {
       type: "sales-invoices",

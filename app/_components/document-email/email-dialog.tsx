@@ -131,7 +131,10 @@ export function EmailDialog(props: EmailDialogProps) {
           </p>
           <div className="previews">
             <iframe title={t("documentEmail.emailPreview")} srcDoc={previewHtml} sandbox="" className="email-preview" />
-            <iframe title={t("documentEmail.pdfPreview")} src={props.pdfUrl} className="pdf-preview" />
+            {/* An <object>, not an iframe: the browser's PDF viewer frame cannot be entered by scripts (axe included). */}
+            <object data={props.pdfUrl} type="application/pdf" aria-label={t("documentEmail.pdfPreview")} className="pdf-preview">
+              <a href={props.pdfUrl}>{t("documentEmail.openPdf")}</a>
+            </object>
           </div>
           <div role="alert">
             {notice?.kind === "error" ? (
