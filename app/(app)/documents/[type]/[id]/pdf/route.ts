@@ -30,10 +30,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ type
       "Content-Type": "application/pdf",
       "Content-Disposition": contentDisposition(download ? "attachment" : "inline", filename),
       "Content-Length": String(content.length),
+      // Framing (same origin only, for the preview on the document page) is set in next.config.ts.
       "Cache-Control": "private, no-store",
-      // The document page previews this response in an iframe; every other page stays unframeable.
-      "X-Frame-Options": "SAMEORIGIN",
-      "Content-Security-Policy": "frame-ancestors 'self'; object-src 'none'; base-uri 'self'",
     },
   });
 }
