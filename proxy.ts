@@ -1,7 +1,7 @@
 import { withAuth } from "next-auth/middleware";
 import { authSecret } from "@/lib/secrets";
 
-// Only a convenience redirect for anonymous page visits (API routes answer 401 themselves): every page, action and route handler
+// Only a convenience redirect for anonymous page visits (API routes and document PDFs answer 401 themselves): every page, action and route handler
 // checks the session and role itself.
 export default withAuth({
   secret: authSecret(),
@@ -9,5 +9,5 @@ export default withAuth({
 });
 
 export const config = {
-  matcher: ["/((?!login|setup|api/|_next/static|_next/image|favicon.ico|robots.txt).*)"],
+  matcher: ["/((?!login|setup|api/|documents/[^/]+/[^/]+/pdf$|_next/static|_next/image|favicon.ico|robots.txt).*)"],
 };

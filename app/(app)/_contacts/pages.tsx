@@ -6,7 +6,8 @@ import { getDb } from "@/db/client";
 import { documents } from "@/db/schema";
 import { ConfirmDelete } from "@/app/_components/confirm-delete";
 import { requireUser } from "@/lib/auth/session";
-import { contactKindInfo, parseId, type ContactKind } from "@/lib/contacts/kinds";
+import { contactKindInfo, type ContactKind } from "@/lib/contacts/kinds";
+import { parseRouteId } from "@/lib/validation/route-id";
 import { findContact, listContacts } from "@/lib/contacts/queries";
 import { formatDocumentDate } from "@/lib/documents/dates";
 import { formatMoney } from "@/lib/documents/totals";
@@ -78,14 +79,14 @@ export async function NewContactPage({ kind }: { kind: ContactKind }) {
 
 export async function contactPageTitle(kind: ContactKind, idParam: string) {
   const user = await requireUser();
-  const id = parseId(idParam);
+  const id = parseRouteId(idParam);
   const contact = id === null ? null : findContact(user.businessId, kind, id);
   return { title: contact?.name ?? "" };
 }
 
 export async function ContactPage({ kind, idParam }: { kind: ContactKind; idParam: string }) {
   const user = await requireUser();
-  const id = parseId(idParam);
+  const id = parseRouteId(idParam);
   const contact = id === null ? null : findContact(user.businessId, kind, id);
   if (!contact) notFound();
   const t = await getTranslations();

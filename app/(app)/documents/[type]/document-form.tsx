@@ -109,7 +109,9 @@ export function DocumentForm({
                 <Field label={t("documents.fields.description")} registration={form.register(`lines.${index}.description`)} error={lineErrors?.description} autoComplete="off" />
                 <Field label={t("documents.fields.quantity")} registration={form.register(`lines.${index}.quantity`)} error={lineErrors?.quantity} inputProps={{ inputMode: "decimal" }} autoComplete="off" />
                 <Field label={t("documents.fields.unitPrice")} registration={form.register(`lines.${index}.unitPrice`)} error={lineErrors?.unitPrice} inputProps={{ inputMode: "decimal" }} autoComplete="off" />
-                <Field label={t("documents.fields.taxRate")} hint="%" registration={form.register(`lines.${index}.taxRate`)} error={lineErrors?.taxRate} inputProps={{ inputMode: "decimal" }} autoComplete="off" />
+                <Field label={t("documents.fields.taxRate")} registration={form.register(`lines.${index}.taxRate`)} error={lineErrors?.taxRate} inputProps={{ inputMode: "decimal" }} autoComplete="off">
+                  <span className="hint">{t("documents.form.taxRateUnit")}</span>
+                </Field>
               </div>
               <div className="row line-footer">
                 <span>

@@ -1,6 +1,6 @@
 import "server-only";
 import { notFound } from "next/navigation";
-import { parseId } from "@/lib/contacts/kinds";
+import { parseRouteId } from "@/lib/validation/route-id";
 import { isDocumentType, type DocumentType } from "@/lib/documents/types";
 
 export type TypeParams = { params: Promise<{ type: string }> };
@@ -16,7 +16,7 @@ export async function documentTypeParam({ params }: TypeParams): Promise<Documen
 /** `[type]` and `[id]`; whether the id is this business's is for the caller's query to decide. */
 export async function documentParams({ params }: DocumentParams): Promise<{ type: DocumentType; id: number }> {
   const { type, id } = await params;
-  const documentId = parseId(id);
+  const documentId = parseRouteId(id);
   if (!isDocumentType(type) || documentId === null) notFound();
   return { type, id: documentId };
 }

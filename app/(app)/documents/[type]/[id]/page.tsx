@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ConfirmDelete } from "@/app/_components/confirm-delete";
 import { DocumentEmailPanel } from "@/app/_components/document-email/document-email-panel";
 import { requireUser } from "@/lib/auth/session";
+import { contactKindInfo } from "@/lib/contacts/kinds";
 import { formatDocumentDate } from "@/lib/documents/dates";
 import { loadDocumentBundle } from "@/lib/documents/queries";
 import { computeLine, formatDecimal, formatMoney } from "@/lib/documents/totals";
@@ -89,7 +90,7 @@ export default async function DocumentPage(props: DocumentParams) {
         <section aria-labelledby="printable-contact" className="printable-contact">
           <h3 id="printable-contact">{t(info.messages.contactLabel)}</h3>
           <p>
-            <Link href={`/${info.contactKind === "customer" ? "customers" : "suppliers"}/${contact.id}`}>{contact.name}</Link>
+            <Link href={`${contactKindInfo[info.contactKind].basePath}/${contact.id}`}>{contact.name}</Link>
           </p>
           {contact.address ? <p className="pre">{contact.address}</p> : null}
           {contact.emails ? <p>{contact.emails}</p> : null}

@@ -1,24 +1,18 @@
 import { getLocale } from "next-intl/server";
 import { currentUser } from "@/lib/auth/session";
-import { parseId } from "@/lib/contacts/kinds";
+import { parseRouteId } from "@/lib/validation/route-id";
+import { contentDisposition } from "@/lib/documents/content-disposition";
 import { documentPdf } from "@/lib/documents/pdf";
 import { loadDocumentBundle } from "@/lib/documents/queries";
 import { isDocumentType } from "@/lib/documents/types";
 import { defaultLocale, isLocale } from "@/lib/i18n/locale";
-
-/** `attachment; filename="Sales Invoice INV-0001.pdf"; filename*=UTF-8''…` (or inline), per RFC 6266 / 5987. */
-function contentDisposition(kind: "attachment" | "inline", filename: string): string {
-  const ascii = filename.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
-}
 
 /** The document as a PDF in the viewer's language; `?download=1` saves it, otherwise it shows inline. */
 export async function GET(request: Request, { params }: { params: Promise<{ type: string; id: string }> }) {
   const user = await currentUser();
   if (!user) return new Response("Unauthorized", { status: 401, headers: { "Cache-Control": "no-store" } });
   const { type, id } = await params;
-  const documentId = parseId(id);
+  const documentId = parseRouteId(id);
   const bundle = documentId === null || !isDocumentType(type) ? null : loadDocumentBundle(user.businessId, documentId);
   if (!bundle || bundle.document.type !== type) return new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
 
@@ -30,10 +24,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ type
       "Content-Type": "application/pdf",
       "Content-Disposition": contentDisposition(download ? "attachment" : "inline", filename),
       "Content-Length": String(content.length),
+      // Framing (same origin only, for the preview on the document page) is set in next.config.ts.
       "Cache-Control": "private, no-store",
-      // The document page previews this response in an iframe; every other page stays unframeable.
-      "X-Frame-Options": "SAMEORIGIN",
-      "Content-Security-Policy": "frame-ancestors 'self'; object-src 'none'; base-uri 'self'",
     },
   });
 }
