@@ -13,22 +13,13 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       {
-        source: "/:path((?!documents/[^/]+/[^/]+/pdf$).*)",
+        // Same-origin framing only: the document page and the Email dialog embed the document's PDF.
+        source: "/:path*",
         headers: [
           { key: "X-Frame-Options", value: "SAMEORIGIN" },
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "same-origin" },
-          { key: "Content-Security-Policy", value: "frame-ancestors 'self'; object-src 'none'; base-uri 'self'" },
-        ],
-      },
-      // A document's PDF is previewed in an iframe on the document page: same-origin framing only.
-      {
-        source: "/documents/:type/:id/pdf",
-        headers: [
-          { key: "X-Frame-Options", value: "SAMEORIGIN" },
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "same-origin" },
-          { key: "Content-Security-Policy", value: "frame-ancestors 'self'; object-src 'none'; base-uri 'self'" },
+          { key: "Content-Security-Policy", value: "frame-ancestors 'self'; object-src 'self'; base-uri 'self'" },
         ],
       },
     ];

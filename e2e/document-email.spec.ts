@@ -3,11 +3,29 @@ import { extractText, getDocumentProxy } from "unpdf";
 import { test, expect, seriousA11yViolations } from "./fixtures/test";
 import { BUSINESS_NAME, storageState } from "./fixtures/accounts";
 import { configureHttpRelay, configureSmtp } from "./fixtures/email-settings";
-import { insertContact, insertDocument, uniqueReference } from "./fixtures/seed";
+import { insertContact as seedContact, insertDocument as seedDocument, uniqueReference } from "./fixtures/seed";
 import type { DocumentType } from "../db/schema";
 
 test.use({ storageState: storageState.admin });
 test.describe.configure({ mode: "serial" });
+
+// What this spec seeds is removed afterwards, so specs that count documents see only their own.
+const seeded = { contacts: [] as number[], documents: [] as number[] };
+const insertContact: typeof seedContact = (db, c) => {
+  const id = seedContact(db, c);
+  seeded.contacts.push(id);
+  return id;
+};
+const insertDocument: typeof seedDocument = (db, d) => {
+  const id = seedDocument(db, d);
+  seeded.documents.push(id);
+  return id;
+};
+
+test.afterAll(({ db }) => {
+  for (const id of seeded.documents) db.prepare("delete from documents where id = ?").run(id);
+  for (const id of seeded.contacts) db.prepare("delete from contacts where id = ?").run(id);
+});
 
 const pdfText = async (content: Buffer) => (await extractText(await getDocumentProxy(new Uint8Array(content)), { mergePages: true })).text;
 
