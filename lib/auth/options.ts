@@ -6,7 +6,7 @@ import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
 import { authSecret } from "@/lib/secrets";
 import { dummyPasswordHash, verifyPassword } from "./password";
-import { clearAccountFailures, lockedForMs, recordFailure } from "./throttle";
+import { beginSignInAttempt, signInSucceeded } from "./throttle";
 import { clientIp } from "./client-ip";
 
 /** Error codes the sign-in form translates; "throttled:<minutes>" carries the wait. */
@@ -26,16 +26,13 @@ export const authOptions: NextAuthOptions = {
         const ip = clientIp(req?.headers ?? {});
         const db = getDb();
 
-        const waitMs = lockedForMs(db, email, ip);
+        const waitMs = beginSignInAttempt(db, email, ip);
         if (waitMs > 0) throw new Error(`throttled:${Math.ceil(waitMs / 60_000)}`);
 
         const user = email ? db.select().from(users).where(eq(users.email, email)).get() : undefined;
         const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
-        if (!user || !ok) {
-          recordFailure(db, email, ip);
-          throw new Error(SIGN_IN_FAILED);
-        }
-        clearAccountFailures(db, email);
+        if (!user || !ok) throw new Error(SIGN_IN_FAILED);
+        signInSucceeded(db, email, ip);
         return { id: String(user.id), name: user.name, email: user.email };
       },
     }),
