@@ -121,6 +121,7 @@ test.describe("languages", () => {
     const page = await context.newPage();
     await page.goto("/");
     await page.getByLabel("Language").selectOption("es");
+    await page.getByRole("button", { name: "Apply" }).click();
     await expect(page.getByRole("heading", { name: "Panel" })).toBeVisible();
     await expect(page.getByRole("link", { name: "Clientes" })).toBeVisible();
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -131,6 +132,7 @@ test.describe("languages", () => {
     await signIn(otherPage, STAFF.email, STAFF.password);
     await expect(otherPage.getByRole("heading", { name: "Panel" })).toBeVisible();
     await otherPage.getByLabel("Idioma").selectOption("en");
+    await otherPage.getByRole("button", { name: "Aplicar" }).click();
     await expect(otherPage.getByRole("heading", { name: "Dashboard" })).toBeVisible();
     await other.close();
     await context.close();

@@ -309,6 +309,7 @@ test.describe("email settings", () => {
   test("the form works in Spanish", async ({ page, mail }) => {
     await page.goto("/settings/email");
     await page.getByLabel("Language").selectOption("es");
+    await page.getByRole("button", { name: "Apply" }).click();
     await expect(page.getByRole("heading", { name: "Configuración de correo electrónico" })).toBeVisible();
     try {
       await page.getByLabel("Servidor SMTP").fill("localhost");
@@ -326,6 +327,7 @@ test.describe("email settings", () => {
       expect(await seriousA11yViolations(page)).toEqual([]);
     } finally {
       await page.getByLabel("Idioma").selectOption("en");
+      await page.getByRole("button", { name: "Aplicar" }).click();
       await expect(page.getByRole("heading", { name: "Email settings" })).toBeVisible();
     }
   });

@@ -195,6 +195,7 @@ test.describe("provider guides for staff", () => {
     try {
       await page.goto("/guides/gmail/1");
       await page.getByLabel("Language").selectOption("es");
+      await page.getByRole("button", { name: "Apply" }).click();
       await expect(page.getByRole("heading", { level: 1, name: "Configurar el correo con Gmail" })).toBeVisible();
       const heading = page.getByRole("heading", { level: 2 });
       await expect(heading).toContainText("Paso 1 de 5");

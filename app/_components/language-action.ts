@@ -1,21 +1,24 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
 import { currentUser } from "@/lib/auth/session";
 import { LOCALE_COOKIE } from "@/lib/i18n/locale";
-import { fieldErrorsOf, type ActionResult } from "@/lib/validation/action-result";
 import { localeSchema } from "@/lib/validation/auth";
 
-/** Anyone may pick a language for their browser; a signed-in user's choice is also remembered. */
-export async function chooseLanguage(input: unknown): Promise<ActionResult> {
-  const parsed = localeSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
+/**
+ * Anyone may pick a language for their browser; a signed-in user's choice is also remembered.
+ * A plain form action, so it works before (or without) JavaScript too.
+ */
+export async function chooseLanguage(formData: FormData): Promise<void> {
+  const parsed = localeSchema.safeParse({ locale: formData.get("locale") });
+  if (!parsed.success) return;
   const { locale } = parsed.data;
   (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", sameSite: "lax", maxAge: 365 * 24 * 3600, httpOnly: true });
   const user = await currentUser();
   if (user) getDb().update(users).set({ locale }).where(eq(users.id, user.id)).run();
-  return { ok: true, data: undefined };
+  revalidatePath("/", "layout");
 }

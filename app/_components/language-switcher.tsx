@@ -1,38 +1,27 @@
-"use client";
-
-import { useId, useTransition } from "react";
-import { useRouter } from "next/navigation";
-import { useLocale, useTranslations } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
 import { locales } from "@/lib/validation/auth";
 import { chooseLanguage } from "./language-action";
 
-export function LanguageSwitcher() {
-  const t = useTranslations("common");
-  const locale = useLocale();
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const id = useId();
+// A select plus an Apply button rather than switching on change: changing the page's language
+// as soon as an option is highlighted would surprise keyboard and screen-reader users.
+export async function LanguageSwitcher() {
+  const t = await getTranslations("common");
+  const locale = await getLocale();
   return (
-    <div className="field">
-      <label htmlFor={id}>{t("language")}</label>
-      <select
-        id={id}
-        value={locale}
-        disabled={pending}
-        onChange={(event) => {
-          const next = event.target.value;
-          startTransition(async () => {
-            await chooseLanguage({ locale: next });
-            router.refresh();
-          });
-        }}
-      >
-        {locales.map((l) => (
-          <option key={l} value={l} lang={l}>
-            {t(`languages.${l}`)}
-          </option>
-        ))}
-      </select>
-    </div>
+    <form action={chooseLanguage} className="language-form">
+      <label htmlFor="language-select">{t("language")}</label>
+      <div className="row">
+        <select id="language-select" name="locale" defaultValue={locale}>
+          {locales.map((l) => (
+            <option key={l} value={l} lang={l}>
+              {t(`languages.${l}`)}
+            </option>
+          ))}
+        </select>
+        <button type="submit" className="secondary">
+          {t("applyLanguage")}
+        </button>
+      </div>
+    </form>
   );
 }
