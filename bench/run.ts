@@ -69,8 +69,17 @@ try {
 }
 
 report.print();
-const machine = { cpus: os.availableParallelism(), memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.arch()}` };
-console.log(`\nmachine: ${machine.cpus} cores, ${machine.memoryGiB} GiB RAM, Node ${machine.node} (${machine.platform})`);
+// Load average at the end: on a shared machine absolute times drift, the ratios much less.
+const machine = {
+  cpus: os.availableParallelism(),
+  memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+  node: process.version,
+  platform: `${os.platform()} ${os.arch()}`,
+  loadAverage1m: Number(os.loadavg()[0].toFixed(2)),
+};
+console.log(
+  `\nmachine: ${machine.cpus} cores, ${machine.memoryGiB} GiB RAM, Node ${machine.node} (${machine.platform}), load average ${machine.loadAverage1m}`,
+);
 fs.writeFileSync(
   path.join(import.meta.dirname, "results.json"),
   JSON.stringify(
