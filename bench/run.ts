@@ -1,0 +1,98 @@
+// `npm run bench` (started by scripts/bench.mjs with the build and test certificates ready):
+// PDF rendering, the send pipeline against bare nodemailer, 50 concurrent sends through the route,
+// bounded settings tests and page weight, as ratios within one run. Prints a table and writes
+// bench/results.json; exits non-zero only when a correctness check fails.
+import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { startAppServer, signIn, type AppServer } from "./app-server";
+import { benchLoad } from "./load";
+import { startBenchMailServer } from "./mail";
+import { benchPages } from "./pages";
+import { benchPdf } from "./pdf";
+import { benchPipeline, PIPELINE_LINES } from "./pipeline";
+import { meets, Report } from "./report";
+import { BENCH_ADMIN, type SeededBusiness } from "./seed";
+import { benchSettingsTest } from "./settings-test";
+
+const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "mailroom-bench-"));
+const secrets = { APP_ENCRYPTION_KEY: randomBytes(32).toString("base64"), NEXTAUTH_SECRET: randomBytes(32).toString("base64") };
+// The in-process pipeline and the app server each get a fresh database of their own.
+const pipelineDb = path.join(workDir, "pipeline", "mailroom.db");
+const appDb = path.join(workDir, "app", "mailroom.db");
+Object.assign(process.env, secrets, { DATABASE_PATH: pipelineDb });
+
+const report = new Report();
+const server = await startBenchMailServer();
+let app: AppServer | undefined;
+const step = (name: string) => console.log(`→ ${name}`);
+
+try {
+  step("PDF rendering");
+  await benchPdf(report);
+
+  step("send pipeline vs bare nodemailer");
+  const { bareMessage } = await benchPipeline(report, server);
+
+  step("production server (next start) on a fresh database");
+  const seedArgs = JSON.stringify({ smtp: { port: server.starttlsPort, username: server.user, password: server.password }, lines: PIPELINE_LINES });
+  const seeded = JSON.parse(
+    execFileSync(process.execPath, ["--import", "tsx", "--import", "./bench/server-only-hook.mjs", "bench/seed-app-db.ts", seedArgs], {
+      env: { ...process.env, DATABASE_PATH: appDb },
+      encoding: "utf8",
+    }),
+  ) as SeededBusiness;
+  app = await startAppServer({ ...secrets, DATABASE_PATH: appDb, NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS ?? "" });
+  const admin = await signIn(app.url, BENCH_ADMIN.email, BENCH_ADMIN.password);
+
+  step("50 concurrent sends through the route");
+  await benchLoad(report, { app, admin, server, documentId: seeded.documentId, databasePath: appDb, bareMessage });
+
+  step("email settings test: refused, silent, unreachable");
+  await benchSettingsTest(report, admin, server);
+
+  step("page weight and response time");
+  const anonymous = { fetch: (pathname: string) => fetch(`${app!.url}${pathname}`, { redirect: "manual" }) };
+  await benchPages(report, [
+    { name: "login", path: "/login", client: anonymous },
+    { name: "email settings", path: "/settings/email", client: admin },
+    { name: "invoice", path: `/documents/sales-invoices/${seeded.documentId}`, client: admin },
+  ]);
+} catch (error) {
+  report.check("bench ran to the end", false, error instanceof Error ? error.message : String(error));
+} finally {
+  await app?.stop();
+  await server.close();
+  fs.rmSync(workDir, { recursive: true, force: true });
+}
+
+report.print();
+// Load average at the end: on a shared machine absolute times drift, the ratios much less.
+const machine = {
+  cpus: os.availableParallelism(),
+  memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+  node: process.version,
+  platform: `${os.platform()} ${os.arch()}`,
+  loadAverage1m: Number(os.loadavg()[0].toFixed(2)),
+};
+console.log(
+  `\nmachine: ${machine.cpus} cores, ${machine.memoryGiB} GiB RAM, Node ${machine.node} (${machine.platform}), load average ${machine.loadAverage1m}`,
+);
+fs.writeFileSync(
+  path.join(import.meta.dirname, "results.json"),
+  JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      machine,
+      figures: report.figures.map((f) => ({ ...f, pass: meets(f) })),
+      checks: report.checks,
+      notMeasured: report.unmeasured,
+    },
+    null,
+    2,
+  ) + "\n",
+);
+console.log("results: bench/results.json");
+process.exit(report.failed ? 1 : 0);

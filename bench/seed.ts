@@ -1,0 +1,96 @@
+// A fresh Mailroom database for the bench, written through the app's own code: the business and
+// its administrator, SMTP settings saved with saveEmailSettings (the password really sealed), a
+// customer and an invoice. Uses whatever DATABASE_PATH and APP_ENCRYPTION_KEY are set.
+import "server-only";
+import { getDb } from "@/db/client";
+import { businesses, contacts, documentLines, documents, users } from "@/db/schema";
+import { hashPassword } from "@/lib/auth/password";
+import { computeTotals } from "@/lib/documents/totals";
+import { saveEmailSettings } from "@/lib/mail/settings";
+import { emailSettingsSchema } from "@/lib/validation/email-settings";
+
+export const BENCH_ADMIN = { name: "Bea Bench", email: "owner@bench.test", password: "bench-password-1" };
+export const BENCH_CUSTOMER = { name: "Northwind Traders", email: "accounts@northwind.test" };
+
+export interface SmtpAccount {
+  port: number;
+  username: string;
+  password: string;
+}
+
+export interface SeededBusiness {
+  businessId: number;
+  userId: number;
+  documentId: number;
+}
+
+/** Invoice lines with varied text and amounts, so PDF rendering does real layout work. */
+export function invoiceLines(count: number) {
+  return Array.from({ length: count }, (_, i) => ({
+    description: `Line ${i + 1}: ${i % 3 === 0 ? "consulting hours, on-site workshop and written follow-up report" : "replacement part"}`,
+    quantity: String((i % 7) + 1),
+    unitPrice: `${(i * 13.37 + 9.5).toFixed(2)}`,
+    taxRate: i % 4 === 0 ? "10" : "21",
+  }));
+}
+
+export async function seedBusiness(smtp: SmtpAccount, lineCount: number): Promise<SeededBusiness> {
+  const db = getDb();
+  const passwordHash = await hashPassword(BENCH_ADMIN.password);
+  const lines = invoiceLines(lineCount);
+  const totals = computeTotals(lines);
+  const ids = db.transaction((tx) => {
+    const business = tx
+      .insert(businesses)
+      .values({ name: "Bench Supplies Ltd", email: smtp.username, address: "1 Quay Street\nDublin", phone: "+353 1 555 0100" })
+      .returning()
+      .get();
+    const user = tx
+      .insert(users)
+      .values({ businessId: business.id, name: BENCH_ADMIN.name, email: BENCH_ADMIN.email, passwordHash, role: "admin" })
+      .returning()
+      .get();
+    const contact = tx
+      .insert(contacts)
+      .values({ businessId: business.id, kind: "customer", name: BENCH_CUSTOMER.name, emails: BENCH_CUSTOMER.email, address: "5 Harbour Road\nCork" })
+      .returning()
+      .get();
+    const document = tx
+      .insert(documents)
+      .values({
+        businessId: business.id,
+        type: "sales-invoices",
+        contactId: contact.id,
+        reference: "INV-0001",
+        issueDate: "2026-11-02",
+        dueDate: "2026-12-02",
+        notes: "Payment by bank transfer within 30 days.",
+        subtotal: totals.subtotal,
+        taxTotal: totals.taxTotal,
+        total: totals.total,
+      })
+      .returning()
+      .get();
+    lines.forEach((line, position) => tx.insert(documentLines).values({ documentId: document.id, position, ...line }).run());
+    return { businessId: business.id, userId: user.id, documentId: document.id };
+  });
+
+  const settings = emailSettingsSchema({ hasSavedPassword: false }).parse({
+    protocol: "smtp",
+    smtpHost: "localhost",
+    smtpPort: smtp.port,
+    smtpSecurity: "starttls",
+    smtpUsername: smtp.username,
+    smtpEmail: "",
+    smtpPassword: smtp.password,
+    copyEnabled: false,
+    copyAddress: "",
+    replyToEnabled: false,
+    replyToAddresses: "",
+    skipTlsVerify: false,
+    httpUrl: "",
+    httpReplyTo: "",
+  });
+  saveEmailSettings(ids.businessId, settings);
+  return ids;
+}
