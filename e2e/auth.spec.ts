@@ -138,3 +138,25 @@ test.describe("languages", () => {
     await context.close();
   });
 });
+
+test.describe("business details", () => {
+  test.use({ storageState: storageState.admin });
+
+  test("an administrator updates the business details; a bad email changes nothing", async ({ page, db }) => {
+    const row = () => db.prepare("select name, address, email, phone from businesses").get() as Record<string, string>;
+    const before = row();
+    await page.goto("/settings");
+    await page.getByLabel("Business email").fill("not-an-email");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByText("Enter a valid email address.")).toBeVisible();
+    expect(row()).toEqual(before);
+
+    await page.getByLabel("Business email").fill("hello@acme.test");
+    await page.getByLabel("Address").fill("12 Harbour Street\nPortsmouth");
+    await page.getByLabel("Phone").fill("+44 20 7946 0000");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByRole("main").getByRole("status")).toContainText("Saved.");
+    expect(row()).toEqual({ name: before.name, address: "12 Harbour Street\nPortsmouth", email: "hello@acme.test", phone: "+44 20 7946 0000" });
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+});

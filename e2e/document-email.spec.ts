@@ -3,6 +3,7 @@ import { extractText, getDocumentProxy } from "unpdf";
 import { test, expect, seriousA11yViolations } from "./fixtures/test";
 import { BUSINESS_NAME, storageState } from "./fixtures/accounts";
 import { configureHttpRelay, configureSmtp } from "./fixtures/email-settings";
+import { addContact, createDocument } from "./fixtures/documents";
 import { insertContact as seedContact, insertDocument as seedDocument, uniqueReference } from "./fixtures/seed";
 import type { DocumentType } from "../db/schema";
 
@@ -64,19 +65,21 @@ test.describe("emailing documents", () => {
     }
   });
 
-  test("a purchase order goes to the supplier with Cc, the BCC copy, Reply-To and the PDF", async ({ page, db, mail }) => {
+  test("admin creates a supplier and a purchase order, emails it: Cc, the BCC copy, Reply-To and the PDF arrive", async ({ page, db, mail }) => {
     await configureSmtp(page, mail, { copyAddress: "archive@acme.test", replyTo: "purchasing@acme.test" });
-    const supplier = insertContact(db, { kind: "supplier", name: "Northwind Paper", emails: "orders@northwind.test", address: "1 Mill Road" });
-    const reference = uniqueReference("PO-");
-    const id = insertDocument(db, {
-      type: "purchase-orders",
-      contactId: supplier,
-      reference,
+    const supplier = await addContact(page, "suppliers", { name: "Northwind Paper", emails: "orders@northwind.test", address: "1 Mill Road" });
+    seeded.contacts.push(supplier);
+    const id = await createDocument(page, "purchase-orders", {
+      contactLabel: "Supplier",
+      contact: "Northwind Paper",
+      issueDate: "2026-11-02",
       lines: [
         { description: "A4 paper, 80 g", quantity: "10", unitPrice: "4.35", taxRate: "21" },
         { description: "Delivery", quantity: "1", unitPrice: "12", taxRate: "21" },
       ],
     });
+    seeded.documents.push(id);
+    const { reference } = db.prepare("select reference from documents where id = ?").get(id) as { reference: string };
     await openDocument(page, "purchase-orders", id);
     await emailButton(page).click();
     const d = dialog(page);

@@ -3,16 +3,10 @@ import type Database from "better-sqlite3";
 import { extractText, getDocumentProxy } from "unpdf";
 import { test, expect, seriousA11yViolations } from "./fixtures/test";
 import { BUSINESS_NAME, storageState } from "./fixtures/accounts";
+import { addContact, createDocument, fillLine, fillLines, type Line } from "./fixtures/documents";
 
 test.use({ storageState: storageState.admin });
 test.describe.configure({ mode: "serial" });
-
-interface Line {
-  description: string;
-  quantity: string;
-  unitPrice: string;
-  taxRate: string;
-}
 
 interface DocumentRow {
   id: number;
@@ -30,49 +24,6 @@ const documentRow = (db: Database.Database, type: string, reference: string) =>
 const contactRow = (db: Database.Database, name: string) =>
   db.prepare("select * from contacts where name = ?").get(name) as { id: number; kind: string; emails: string; address: string } | undefined;
 const count = (db: Database.Database, sql: string, ...params: unknown[]) => (db.prepare(sql).get(...params) as { n: number }).n;
-
-/** Adds a customer or supplier through its form and returns its id (from the page it lands on). */
-async function addContact(page: Page, kind: "customers" | "suppliers", c: { name: string; emails: string; address?: string }) {
-  await page.goto(`/${kind}/new`);
-  await page.getByLabel("Name").fill(c.name);
-  await page.getByLabel("Email").fill(c.emails);
-  if (c.address) await page.getByLabel("Address").fill(c.address);
-  await page.getByRole("button", { name: "Create" }).click();
-  await expect(page).toHaveURL(new RegExp(`/${kind}/\\d+$`));
-  await expect(page.getByRole("heading", { level: 1, name: c.name })).toBeVisible();
-  return Number(new URL(page.url()).pathname.split("/").pop());
-}
-
-async function fillLine(page: Page, number: number, line: Line) {
-  const group = page.getByRole("group", { name: `Line ${number}` });
-  await group.getByLabel("Description").fill(line.description);
-  await group.getByLabel("Quantity").fill(line.quantity);
-  await group.getByLabel("Unit price").fill(line.unitPrice);
-  await group.getByLabel("Tax rate").fill(line.taxRate);
-}
-
-async function fillLines(page: Page, lines: Line[]) {
-  for (const [index, line] of lines.entries()) {
-    if (index > 0) await page.getByRole("button", { name: "Add line" }).click();
-    await fillLine(page, index + 1, line);
-  }
-}
-
-/** Fills and submits the new-document form; returns the new document's id. */
-async function createDocument(
-  page: Page,
-  type: string,
-  d: { contactLabel: "Customer" | "Supplier"; contact: string; issueDate: string; dueDate?: { label: string; value: string }; lines: Line[] },
-) {
-  await page.goto(`/documents/${type}/new`);
-  await page.getByLabel(d.contactLabel).selectOption({ label: d.contact });
-  await page.getByLabel("Issue date").fill(d.issueDate);
-  if (d.dueDate) await page.getByLabel(d.dueDate.label).fill(d.dueDate.value);
-  await fillLines(page, d.lines);
-  await page.getByRole("button", { name: "Create" }).click();
-  await expect(page).toHaveURL(new RegExp(`/documents/${type}/\\d+$`));
-  return Number(new URL(page.url()).pathname.split("/").pop());
-}
 
 const formTotals = (page: Page) => ({
   subtotal: page.getByRole("main").getByTestId("subtotal"),

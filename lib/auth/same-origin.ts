@@ -12,3 +12,8 @@ export function sameOrigin(request: Request): boolean {
     return false;
   }
 }
+
+/** JSON endpoints accept only JSON: a cross-site HTML form cannot send it without a preflight. */
+export function isJsonRequest(request: Request): boolean {
+  return (request.headers.get("content-type") ?? "").toLowerCase().startsWith("application/json");
+}

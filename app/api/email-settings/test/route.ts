@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { currentUser } from "@/lib/auth/session";
-import { sameOrigin } from "@/lib/auth/same-origin";
+import { isJsonRequest, sameOrigin } from "@/lib/auth/same-origin";
 import { renderEmailBody } from "@/lib/documents/email-template";
 import { composeOutgoing, hasSavedPassword, mailSetupFromForm } from "@/lib/mail/settings";
 import { createTransport } from "@/lib/mail/transport";
@@ -24,6 +24,7 @@ export async function POST(request: Request) {
   if (!user) return json(401, { error: "unauthorized" });
   if (user.role !== "admin") return json(403, { error: "forbidden" });
   if (!sameOrigin(request)) return json(403, { error: "forbidden" });
+  if (!isJsonRequest(request)) return json(415, { error: "invalid" });
 
   let input: unknown;
   try {

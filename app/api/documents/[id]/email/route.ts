@@ -1,6 +1,6 @@
 import { getLocale } from "next-intl/server";
 import { currentUser } from "@/lib/auth/session";
-import { sameOrigin } from "@/lib/auth/same-origin";
+import { isJsonRequest, sameOrigin } from "@/lib/auth/same-origin";
 import { isLocale } from "@/lib/i18n/locale";
 import { sendDocumentEmail } from "@/lib/mail/outbox";
 import { fieldErrorsOf } from "@/lib/validation/action-result";
@@ -16,6 +16,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   const user = await currentUser();
   if (!user) return json(401, { error: "unauthorized" });
   if (!sameOrigin(request)) return json(403, { error: "forbidden" });
+  if (!isJsonRequest(request)) return json(415, { error: "invalid" });
   let body: unknown;
   try {
     body = await request.json();
