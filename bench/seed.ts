@@ -7,7 +7,7 @@ import { businesses, contacts, documentLines, documents, users } from "@/db/sche
 import { hashPassword } from "@/lib/auth/password";
 import { computeTotals } from "@/lib/documents/totals";
 import { saveEmailSettings } from "@/lib/mail/settings";
-import { emailSettingsSchema } from "@/lib/validation/email-settings";
+import { blankEmailSettings, emailSettingsSchema } from "@/lib/validation/email-settings";
 
 export const BENCH_ADMIN = { name: "Bea Bench", email: "owner@bench.test", password: "bench-password-1" };
 export const BENCH_CUSTOMER = { name: "Northwind Traders", email: "accounts@northwind.test" };
@@ -76,20 +76,11 @@ export async function seedBusiness(smtp: SmtpAccount, lineCount: number): Promis
   });
 
   const settings = emailSettingsSchema({ hasSavedPassword: false }).parse({
-    protocol: "smtp",
+    ...blankEmailSettings,
     smtpHost: "localhost",
     smtpPort: smtp.port,
-    smtpSecurity: "starttls",
     smtpUsername: smtp.username,
-    smtpEmail: "",
     smtpPassword: smtp.password,
-    copyEnabled: false,
-    copyAddress: "",
-    replyToEnabled: false,
-    replyToAddresses: "",
-    skipTlsVerify: false,
-    httpUrl: "",
-    httpReplyTo: "",
   });
   saveEmailSettings(ids.businessId, settings);
   return ids;

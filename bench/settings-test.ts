@@ -2,6 +2,7 @@
 // server refuses, never greets, or cannot be reached. Every target is on 127.0.0.1.
 import { performance } from "node:perf_hooks";
 import type { TestStreamEvent } from "@/app/api/email-settings/test/route";
+import { blankEmailSettings } from "@/lib/validation/email-settings";
 import type { MailServer } from "../e2e/fixtures/mail-server";
 import { freePort, type Client } from "./app-server";
 import type { Report } from "./report";
@@ -14,22 +15,7 @@ async function timeVerdict(admin: Client, server: MailServer, port: number): Pro
   const response = await admin.fetch("/api/email-settings/test", {
     method: "POST",
     headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({
-      protocol: "smtp",
-      smtpHost: "127.0.0.1",
-      smtpPort: port,
-      smtpSecurity: "starttls",
-      smtpUsername: server.user,
-      smtpEmail: "",
-      smtpPassword: server.password,
-      copyEnabled: false,
-      copyAddress: "",
-      replyToEnabled: false,
-      replyToAddresses: "",
-      skipTlsVerify: false,
-      httpUrl: "",
-      httpReplyTo: "",
-    }),
+    body: JSON.stringify({ ...blankEmailSettings, smtpHost: "127.0.0.1", smtpPort: port, smtpUsername: server.user, smtpPassword: server.password }),
   });
   if (!response.ok || !response.body) throw new Error(`settings test: HTTP ${response.status} ${await response.text()}`);
   const reader = response.body.getReader();

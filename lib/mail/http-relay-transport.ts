@@ -3,7 +3,8 @@ import { randomUUID } from "node:crypto";
 import dns from "node:dns";
 import net from "node:net";
 import { classifyHttpError } from "./explain";
-import type { HttpRelayConfig, MailFailure, OutgoingMessage, SendOptions, SendResult, StageEvent, StageName, Transport } from "./types";
+import { createStageRecorder } from "./stages";
+import type { HttpRelayConfig, MailFailure, OutgoingMessage, SendOptions, SendResult, StageName, Transport } from "./types";
 
 export const HTTP_RELAY_LIMITS = { resolve: 5_000, request: 10_000 } as const;
 
@@ -39,25 +40,10 @@ function messageIdFrom(body: string): string | undefined {
 export function createHttpRelayTransport(config: HttpRelayConfig): Transport {
   return {
     async send(message: OutgoingMessage, options: SendOptions = {}): Promise<SendResult> {
-      const stages: StageEvent[] = [];
-      let current: StageName = "resolve";
-      let stageStartedAt = Date.now();
-      const emit = (event: StageEvent) => {
-        stages.push(event);
-        try {
-          options.onStage?.(event);
-        } catch {
-          // a listener that throws must not break the send
-        }
-      };
-      const begin = (stage: StageName) => {
-        current = stage;
-        stageStartedAt = Date.now();
-        emit({ stage, status: "running" });
-      };
-      const pass = (stage: StageName = current) => emit({ stage, status: "ok", ms: Date.now() - stageStartedAt });
+      const recorder = createStageRecorder(options.onStage);
+      const { stages, begin, pass } = recorder;
       const failed = (failure: MailFailure): SendResult => {
-        emit({ stage: failure.stage, status: "failed", ms: Date.now() - stageStartedAt });
+        recorder.fail(failure.stage);
         return { ok: false, failure, stages };
       };
 
@@ -87,7 +73,7 @@ export function createHttpRelayTransport(config: HttpRelayConfig): Transport {
         response = await fetch(url, { method: "POST", body: relayForm(message), signal: AbortSignal.timeout(HTTP_RELAY_LIMITS.request), redirect: "manual" });
         body = await response.text();
       } catch (error) {
-        const failure = classifyHttpError(error, { stage: current, url: config.url });
+        const failure = classifyHttpError(error, { stage: recorder.current(), url: config.url });
         // fetch reports connect/TLS/request as one step; mark the ones that evidently worked.
         const order: StageName[] = https ? ["connect", "tls", "message"] : ["connect", "message"];
         for (const stage of order.slice(0, Math.max(0, order.indexOf(failure.stage)))) pass(stage);
@@ -95,7 +81,7 @@ export function createHttpRelayTransport(config: HttpRelayConfig): Transport {
       }
       pass("connect");
       if (https) pass("tls");
-      else emit({ stage: "tls", status: "skipped" });
+      else recorder.skip("tls");
 
       begin("message");
       if (response.status < 200 || response.status > 299) {

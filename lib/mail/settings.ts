@@ -5,7 +5,7 @@ import { businesses, emailSettings } from "@/db/schema";
 import { open, seal } from "@/lib/crypto/secret-box";
 import { encryptionKey } from "@/lib/secrets";
 import { isEmailAddress, parseAddressList } from "@/lib/validation/addresses";
-import type { EmailSettingsInput, EmailSettingsValues } from "@/lib/validation/email-settings";
+import { blankEmailSettings, type EmailSettingsInput, type EmailSettingsValues } from "@/lib/validation/email-settings";
 import type { MailAttachment, OutgoingMessage, TransportConfig } from "./types";
 
 type SettingsRow = typeof emailSettings.$inferSelect;
@@ -32,27 +32,10 @@ export function emailSettingsCompleteFor(businessId: number): boolean {
   return isEmailSettingsComplete(loadEmailSettingsRow(businessId));
 }
 
-const emptyForm: EmailSettingsInput = {
-  protocol: "smtp",
-  smtpHost: "",
-  smtpPort: 587,
-  smtpSecurity: "starttls",
-  smtpUsername: "",
-  smtpEmail: "",
-  smtpPassword: "",
-  copyEnabled: false,
-  copyAddress: "",
-  replyToEnabled: false,
-  replyToAddresses: "",
-  skipTlsVerify: false,
-  httpUrl: "",
-  httpReplyTo: "",
-};
-
 /** What the form may see: every field but the password, which is only "is one saved?". */
 export function emailSettingsForForm(businessId: number): { values: EmailSettingsInput; hasSavedPassword: boolean; saved: boolean } {
   const row = loadEmailSettingsRow(businessId);
-  if (!row) return { values: emptyForm, hasSavedPassword: false, saved: false };
+  if (!row) return { values: blankEmailSettings, hasSavedPassword: false, saved: false };
   return {
     values: {
       protocol: row.protocol,

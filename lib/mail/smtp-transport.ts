@@ -8,7 +8,8 @@ import { buildMimeMessage } from "./compose";
 import type { MimeMessage } from "./compose";
 import { classifySmtpError, looksLikeNotTls, redactSecrets, smtpSecrets } from "./explain";
 import { providerForHost } from "./providers";
-import type { MailFailure, OutgoingMessage, SendOptions, SendResult, SmtpConfig, StageEvent, StageName, Transport } from "./types";
+import { createStageRecorder } from "./stages";
+import type { MailFailure, OutgoingMessage, SendOptions, SendResult, SmtpConfig, StageName, Transport } from "./types";
 
 /** Per-stage bounds in ms; the whole send never exceeds `total`. */
 export const SMTP_LIMITS = {
@@ -144,39 +145,21 @@ export function createSmtpTransport(config: SmtpConfig, limits: SmtpLimits = SMT
   return {
     async send(message: OutgoingMessage, options: SendOptions = {}): Promise<SendResult> {
       const startedAt = Date.now();
-      const stages: StageEvent[] = [];
       const sockets = new Set<net.Socket>();
       const track = (socket: net.Socket) => {
         sockets.add(socket);
         socket.once("close", () => sockets.delete(socket));
       };
       let connection: SMTPConnection | undefined;
-      let finished = false;
-      let current: StageName = "resolve";
-      let stageStartedAt = startedAt;
-
-      const emit = (event: StageEvent) => {
-        if (finished) return;
-        stages.push(event);
-        try {
-          options.onStage?.(event);
-        } catch {
-          // a listener that throws must not break the send
-        }
-      };
-      const begin = (stage: StageName) => {
-        current = stage;
-        stageStartedAt = Date.now();
-        emit({ stage, status: "running" });
-      };
-      const pass = (stage: StageName = current) => emit({ stage, status: "ok", ms: Date.now() - stageStartedAt });
-      const context = () => ({ stage: current, host: config.host, port: config.port, security: config.security, secrets });
+      const recorder = createStageRecorder(options.onStage);
+      const { stages, begin, pass } = recorder;
+      const context = () => ({ stage: recorder.current(), host: config.host, port: config.port, security: config.security, secrets });
       const fail = (error: unknown): never => {
         throw error instanceof StageFailure ? error : new StageFailure(classifySmtpError(error, context()));
       };
       const remaining = () => startedAt + limits.total - Date.now();
       const bounded = <T>(promise: Promise<T>, ms: number, message: string) =>
-        within(promise, Math.max(1, Math.min(ms, remaining())), () => timeoutError(current, message));
+        within(promise, Math.max(1, Math.min(ms, remaining())), () => timeoutError(recorder.current(), message));
       const closeAll = () => {
         connection?.close();
         for (const socket of sockets) socket.destroy();
@@ -233,7 +216,7 @@ export function createSmtpTransport(config: SmtpConfig, limits: SmtpLimits = SMT
           }
           pass();
         } else if (config.security === "none") {
-          emit({ stage: "tls", status: "skipped" });
+          recorder.skip("tls");
         }
 
         begin("greeting");
@@ -270,7 +253,8 @@ export function createSmtpTransport(config: SmtpConfig, limits: SmtpLimits = SMT
           throw new StageFailure(failure);
         }
         pass();
-        if (config.security === "starttls") emit({ stage: "tls", status: "ok", ms: Date.now() - stageStartedAt });
+        // STARTTLS happened inside the greeting stage.
+        if (config.security === "starttls") pass("tls");
 
         begin("login");
         if (!smtp.allowsAuth) {
@@ -329,8 +313,8 @@ export function createSmtpTransport(config: SmtpConfig, limits: SmtpLimits = SMT
         mime = await buildMimeMessage(message);
       } catch (error) {
         const failure = { stage: "message" as const, code: "unknown" as const, raw: redactSecrets(String((error as Error).message ?? error), secrets) };
-        emit({ stage: "message", status: "failed" });
-        finished = true;
+        recorder.fail("message");
+        recorder.close();
         return { ok: false, failure, stages };
       }
 
@@ -348,16 +332,16 @@ export function createSmtpTransport(config: SmtpConfig, limits: SmtpLimits = SMT
       }
 
       if (outcome !== "deadline" && !(outcome instanceof StageFailure)) {
-        finished = true;
+        recorder.close();
         // Give QUIT a moment, then make sure nothing is left open.
         setTimeout(closeAll, 1_000).unref();
         return outcome;
       }
       closeAll();
       const failure =
-        outcome === "deadline" ? classifySmtpError(timeoutError(current, `Gave up after ${limits.total / 1000} s`), context()) : outcome.failure;
-      emit({ stage: failure.stage, status: "failed", ms: Date.now() - stageStartedAt });
-      finished = true;
+        outcome === "deadline" ? classifySmtpError(timeoutError(recorder.current(), `Gave up after ${limits.total / 1000} s`), context()) : outcome.failure;
+      recorder.fail(failure.stage);
+      recorder.close();
       return { ok: false, failure, stages };
     },
   };

@@ -121,3 +121,21 @@ export function emailSettingsSchema({ hasSavedPassword }: { hasSavedPassword: bo
 
 export type EmailSettingsInput = z.input<ReturnType<typeof emailSettingsSchema>>;
 export type EmailSettingsValues = z.output<ReturnType<typeof emailSettingsSchema>>;
+
+/** The form before anything is saved: SMTP on 587 with required STARTTLS. */
+export const blankEmailSettings: EmailSettingsInput = {
+  protocol: "smtp",
+  smtpHost: "",
+  smtpPort: 587,
+  smtpSecurity: "starttls",
+  smtpUsername: "",
+  smtpEmail: "",
+  smtpPassword: "",
+  copyEnabled: false,
+  copyAddress: "",
+  replyToEnabled: false,
+  replyToAddresses: "",
+  skipTlsVerify: false,
+  httpUrl: "",
+  httpReplyTo: "",
+};
