@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useRef, useState } from "react";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { DiagnosisReport } from "@/app/_components/diagnosis-report";
 import type { MailFailure, SmtpSecurity, StageEvent, StageName } from "@/lib/mail/types";
 import type { EmailSettingsInput } from "@/lib/validation/email-settings";
@@ -93,6 +93,7 @@ export function TestPanel({
   onApplyFix: (fix: { security: SmtpSecurity; port?: number }) => void;
 }) {
   const t = useTranslations();
+  const format = useFormatter();
   const started = state.running || state.outcome;
   const order = protocol === "http" ? HTTP_STAGES : SMTP_STAGES;
   const outcome = state.outcome;
@@ -111,7 +112,7 @@ export function TestPanel({
                 <span>
                   {t(`diagnosis.stages.${stage}`)}: {t(`emailSettings.test.stageStatus.${status}`)}
                 </span>
-                {entry?.ms !== undefined && status !== "running" ? <span className="stage-ms">{entry.ms} ms</span> : null}
+                {entry?.ms !== undefined && status !== "running" ? <span className="stage-ms">{format.number(entry.ms, { style: "unit", unit: "millisecond", unitDisplay: "short" })}</span> : null}
               </li>
             );
           })}
