@@ -4,7 +4,10 @@ import { authSecret } from "@/lib/secrets";
 // Only a convenience redirect for anonymous page visits (API routes and document PDFs answer 401 themselves): every page, action and route handler
 // checks the session and role itself.
 export default withAuth({
-  secret: authSecret(),
+  // Read on use, not on import: `next build` loads this module and must not create secrets.
+  get secret() {
+    return authSecret();
+  },
   pages: { signIn: "/login" },
 });
 

@@ -3,6 +3,10 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale } from "next-intl/server";
 import "./globals.css";
 
+// Every page reads the session and the database per request; never prerender at build time
+// (which would also create the database during `next build`).
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = {
   title: { default: "Mailroom", template: "%s · Mailroom" },
 };

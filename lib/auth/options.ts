@@ -13,7 +13,10 @@ import { clientIp } from "./client-ip";
 export const SIGN_IN_FAILED = "invalid";
 
 export const authOptions: NextAuthOptions = {
-  secret: authSecret(),
+  // Read on use, not on import: `next build` loads this module and must not create secrets.
+  get secret() {
+    return authSecret();
+  },
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
   pages: { signIn: "/login" },
   providers: [
