@@ -10,7 +10,7 @@ import type { TestStreamEvent } from "@/app/api/email-settings/test/route";
 const SMTP_STAGES: StageName[] = ["resolve", "connect", "tls", "greeting", "login", "envelope", "message"];
 const HTTP_STAGES: StageName[] = ["resolve", "connect", "tls", "message"];
 
-type StageStatus = StageEvent["status"] | "pending";
+type StageStatus = StageEvent["status"] | "pending" | "notRun";
 
 interface TestState {
   running: boolean;
@@ -77,7 +77,7 @@ export function useSettingsTest() {
   return { state, run };
 }
 
-const ICONS: Record<StageStatus, string> = { pending: "·", running: "…", ok: "✓", failed: "✗", skipped: "–" };
+const ICONS: Record<StageStatus, string> = { pending: "·", notRun: "·", running: "…", ok: "✓", failed: "✗", skipped: "–" };
 
 export function TestPanel({
   state,
@@ -103,7 +103,8 @@ export function TestPanel({
         <ol className="stages">
           {order.map((stage) => {
             const entry = state.stages[stage];
-            const status: StageStatus = entry?.status ?? "pending";
+            // Once the test is over, a stage it never reached says so rather than "waiting".
+            const status: StageStatus = entry?.status ?? (state.running ? "pending" : "notRun");
             return (
               <li key={stage} className={`stage-${status}`} data-stage={stage} data-status={status}>
                 <span className="stage-icon" aria-hidden="true">
