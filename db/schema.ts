@@ -8,6 +8,7 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
+import { userRoles } from "../lib/auth/roles";
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" })
@@ -22,9 +23,6 @@ export const businesses = sqliteTable("businesses", {
   phone: text("phone").notNull().default(""),
   createdAt: createdAt(),
 });
-
-export const userRoles = ["admin", "staff"] as const;
-export type UserRole = (typeof userRoles)[number];
 
 export const users = sqliteTable(
   "users",

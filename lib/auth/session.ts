@@ -4,7 +4,8 @@ import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { businesses, users, type UserRole } from "@/db/schema";
+import { businesses, users } from "@/db/schema";
+import type { UserRole } from "./roles";
 import { authOptions } from "./options";
 
 export interface CurrentUser {

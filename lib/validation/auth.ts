@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { userRoles } from "@/db/schema";
+import { userRoles } from "@/lib/auth/roles";
 
 // Messages are catalog keys; forms translate them with next-intl.
 const noControlChars = (s: string) => !/[\u0000-\u001f\u007f]/.test(s);

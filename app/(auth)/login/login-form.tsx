@@ -3,10 +3,10 @@
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { Field } from "@/app/_components/field";
 import { FormStatus } from "@/app/_components/form-status";
+import { signInWithPassword } from "@/lib/auth/browser";
 import { signInSchema } from "@/lib/validation/auth";
 import type { z } from "zod";
 
@@ -19,14 +19,14 @@ export function LoginForm() {
 
   async function onSubmit(values: SignInInput) {
     setError(null);
-    const result = await signIn("credentials", { ...values, redirect: false });
-    if (result?.ok && !result.error) {
+    const result = await signInWithPassword(values.email, values.password);
+    if (result.ok) {
       window.location.assign("/");
       return;
     }
-    const throttled = /^throttled:(\d+)$/.exec(result?.error ?? "");
+    const throttled = /^throttled:(\d+)$/.exec(result.error ?? "");
     if (throttled) setError(t("throttled", { minutes: Number(throttled[1]) }));
-    else if (result?.error === "invalid" || result?.error === "CredentialsSignin") setError(t("invalid"));
+    else if (result.error === "invalid" || result.error === "CredentialsSignin") setError(t("invalid"));
     else setError(t("failed"));
   }
 

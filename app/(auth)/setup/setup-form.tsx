@@ -3,11 +3,11 @@
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { Field } from "@/app/_components/field";
 import { FormStatus } from "@/app/_components/form-status";
 import { applyFieldErrors } from "@/app/_components/apply-field-errors";
+import { signInWithPassword } from "@/lib/auth/browser";
 import { setupSchema, type SetupInput } from "@/lib/validation/auth";
 import { createFirstAdmin } from "./actions";
 
@@ -27,8 +27,8 @@ export function SetupForm() {
       setError(result.error === "forbidden" ? t("setup.alreadyDone") : t(`common.errors.${result.error}`));
       return;
     }
-    const signedIn = await signIn("credentials", { email: values.email, password: values.password, redirect: false });
-    window.location.assign(signedIn?.ok ? "/" : "/login");
+    const signedIn = await signInWithPassword(values.email, values.password);
+    window.location.assign(signedIn.ok ? "/" : "/login");
   }
 
   const { errors, isSubmitting } = form.formState;

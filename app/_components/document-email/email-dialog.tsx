@@ -1,159 +1,34 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
-import { useForm, useWatch } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
+import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { Field, FieldErrorText } from "@/app/_components/field";
 import { FormStatus } from "@/app/_components/form-status";
-import { applyFieldErrors } from "@/app/_components/apply-field-errors";
-import { DiagnosisReport } from "@/app/_components/diagnosis-report";
-import type { MailFailure } from "@/lib/mail/types";
-import { documentEmailSchema, type DocumentEmailInput } from "@/lib/validation/send-email";
-import { previewEmailAction, sendDocumentEmailAction } from "./actions";
+import type { EmailDialogProps } from "./email-dialog-form";
 
-export interface EmailDialogProps {
-  documentId: number;
-  documentLabel: string;
-  to: string;
-  subject: string;
-  message: string;
-  previewHtml: string;
-  pdfUrl: string;
-  filename: string;
-  smtpHost?: string;
-  smtpPort?: number;
-}
+// The dialog's form (react-hook-form, zod, previews) loads when the Email button is first
+// pointed at or pressed, so the document page does not pay for it on first load.
+const loadForm = () => import("./email-dialog-form");
+const EmailDialogForm = dynamic(loadForm, { ssr: false });
 
-/** The Email button and its dialog: To, Cc, Subject, Message, previews, Send / Cancel. */
+/** The Email button, the dialog it opens and the notice once an email has gone. */
 export function EmailDialog(props: EmailDialogProps) {
-  const t = useTranslations();
-  const router = useRouter();
-  const dialog = useRef<HTMLDialogElement>(null);
-  const headingId = useId();
-  const messageId = useId();
-  const [notice, setNotice] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
-  const [failure, setFailure] = useState<MailFailure | null>(null);
-  const [previewHtml, setPreviewHtml] = useState(props.previewHtml);
-  const sending = useRef(false);
-
-  const fresh = (): DocumentEmailInput => ({
-    documentId: props.documentId,
-    to: props.to,
-    cc: "",
-    subject: props.subject,
-    message: props.message,
-    idempotencyKey: crypto.randomUUID(),
-  });
-  const form = useForm<DocumentEmailInput>({ resolver: zodResolver(documentEmailSchema), defaultValues: fresh() });
-  const message = useWatch({ control: form.control, name: "message" });
-
-  // The email preview follows the message, rendered by the same code that builds the real email.
-  useEffect(() => {
-    const timer = setTimeout(async () => {
-      const result = await previewEmailAction({ message });
-      if (result.ok) setPreviewHtml(result.data);
-    }, 400);
-    return () => clearTimeout(timer);
-  }, [message]);
+  const t = useTranslations("documentEmail");
+  const [opening, setOpening] = useState(0);
+  const [sent, setSent] = useState<string | null>(null);
 
   function open() {
-    form.reset(fresh());
-    setFailure(null);
-    setNotice(null);
-    dialog.current?.showModal();
+    setSent(null);
+    setOpening((n) => n + 1);
   }
 
-  async function send(values: DocumentEmailInput) {
-    // One click, one email: a second click while sending is ignored, and the server also
-    // refuses a second send with the same idempotency key.
-    if (sending.current) return;
-    sending.current = true;
-    setFailure(null);
-    try {
-      const result = await sendDocumentEmailAction(values);
-      if (!result.ok) {
-        applyFieldErrors(form.setError, result.fieldErrors);
-        setNotice({ kind: "error", text: result.message ? t(result.message) : t(`common.errors.${result.error}`) });
-        return;
-      }
-      router.refresh();
-      if (result.data.status === "failed") {
-        // That attempt is over and logged; pressing Send again is a deliberate new email.
-        form.setValue("idempotencyKey", crypto.randomUUID());
-        setFailure(result.data.failure);
-        setNotice({ kind: "error", text: t("documentEmail.failed") });
-        return;
-      }
-      dialog.current?.close();
-      setNotice({
-        kind: "ok",
-        text: result.data.status === "sent" ? t("documentEmail.sent", { to: values.to }) : t("documentEmail.stillSending"),
-      });
-    } finally {
-      sending.current = false;
-    }
-  }
-
-  const { errors, isSubmitting } = form.formState;
   return (
     <>
-      <button type="button" onClick={open}>
-        {t("documentEmail.button")}
+      <button type="button" onClick={open} onPointerEnter={loadForm} onFocus={loadForm}>
+        {t("button")}
       </button>
-      <FormStatus kind={notice?.kind === "ok" ? "ok" : null}>{notice?.text}</FormStatus>
-      <dialog ref={dialog} aria-labelledby={headingId} className="email-dialog" onClose={() => setFailure(null)}>
-        <form onSubmit={form.handleSubmit(send)} noValidate>
-          <h2 id={headingId}>{t("documentEmail.dialogTitle", { document: props.documentLabel })}</h2>
-          <Field label={t("documentEmail.to")} hint={t("documentEmail.toHint")} registration={form.register("to")} error={errors.to} />
-          <Field label={t("documentEmail.cc")} registration={form.register("cc")} error={errors.cc} />
-          <Field label={t("documentEmail.subject")} registration={form.register("subject")} error={errors.subject} />
-          <div className="field">
-            <label htmlFor={messageId}>{t("documentEmail.message")}</label>
-            <div id={`${messageId}-hint`} className="hint">
-              {t("documentEmail.messageHint")}
-            </div>
-            <textarea
-              id={messageId}
-              rows={8}
-              aria-describedby={`${messageId}-hint`}
-              aria-invalid={errors.message ? true : undefined}
-              {...form.register("message")}
-            />
-            <FieldErrorText id={`${messageId}-error`} error={errors.message} />
-          </div>
-          <p className="hint">
-            {t("documentEmail.attachment", { filename: props.filename })}{" "}
-            <a href={props.pdfUrl} target="_blank" rel="noopener">
-              {t("documentEmail.openPdf")}
-            </a>
-          </p>
-          <div className="previews">
-            <iframe title={t("documentEmail.emailPreview")} srcDoc={previewHtml} sandbox="" className="email-preview" />
-            {/* An <object>, not an iframe: the browser's PDF viewer frame cannot be entered by scripts (axe included). */}
-            <object data={props.pdfUrl} type="application/pdf" aria-label={t("documentEmail.pdfPreview")} className="pdf-preview">
-              <a href={props.pdfUrl}>{t("documentEmail.openPdf")}</a>
-            </object>
-          </div>
-          <div role="alert">
-            {notice?.kind === "error" ? (
-              <div className="notice error">
-                <p>{notice.text}</p>
-                {failure ? <DiagnosisReport failure={failure} host={props.smtpHost} port={props.smtpPort} /> : null}
-              </div>
-            ) : null}
-          </div>
-          <div className="row">
-            <button type="submit" disabled={isSubmitting}>
-              {isSubmitting ? t("documentEmail.sending") : t("documentEmail.send")}
-            </button>
-            <button type="button" className="secondary" onClick={() => dialog.current?.close()}>
-              {t("documentEmail.cancel")}
-            </button>
-          </div>
-        </form>
-      </dialog>
+      <FormStatus kind={sent ? "ok" : null}>{sent}</FormStatus>
+      {opening ? <EmailDialogForm {...props} opening={opening} onSent={setSent} /> : null}
     </>
   );
 }

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { DiagnosisReport } from "@/app/_components/diagnosis-report";
+import { LazyDiagnosisReport } from "@/app/_components/lazy-diagnosis-report";
 import type { MailFailure } from "@/lib/mail/types";
 import { retryEmailAction } from "./actions";
 
@@ -39,7 +39,7 @@ export function RetryButton({ emailId, label }: { emailId: number; label?: strin
         {result && !result.ok ? (
           <div className="notice error">
             <p>{result.text}</p>
-            {result.failure ? <DiagnosisReport failure={result.failure} /> : null}
+            {result.failure ? <LazyDiagnosisReport failure={result.failure} /> : null}
           </div>
         ) : null}
       </div>

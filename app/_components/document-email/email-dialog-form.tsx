@@ -1,0 +1,153 @@
+"use client";
+
+import { useEffect, useId, useRef, useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { Field, FieldErrorText } from "@/app/_components/field";
+import { applyFieldErrors } from "@/app/_components/apply-field-errors";
+import { DiagnosisReport } from "@/app/_components/diagnosis-report";
+import type { MailFailure } from "@/lib/mail/types";
+import { documentEmailSchema, type DocumentEmailInput } from "@/lib/validation/send-email";
+import { previewEmailAction, sendDocumentEmailAction } from "./actions";
+
+export interface EmailDialogProps {
+  documentId: number;
+  documentLabel: string;
+  to: string;
+  subject: string;
+  message: string;
+  previewHtml: string;
+  pdfUrl: string;
+  filename: string;
+  smtpHost?: string;
+  smtpPort?: number;
+}
+
+/**
+ * The Email dialog: To, Cc, Subject, Message, previews, Send / Cancel. Opens afresh each time
+ * `opening` changes; tells `onSent` what to announce once the dialog has closed.
+ */
+export default function EmailDialogForm({ opening, onSent, ...props }: EmailDialogProps & { opening: number; onSent: (text: string) => void }) {
+  const t = useTranslations();
+  const router = useRouter();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const headingId = useId();
+  const messageId = useId();
+  const [error, setError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<MailFailure | null>(null);
+  const [previewHtml, setPreviewHtml] = useState(props.previewHtml);
+  const sending = useRef(false);
+
+  const fresh = (): DocumentEmailInput => ({
+    documentId: props.documentId,
+    to: props.to,
+    cc: "",
+    subject: props.subject,
+    message: props.message,
+    idempotencyKey: crypto.randomUUID(),
+  });
+  const form = useForm<DocumentEmailInput>({ resolver: zodResolver(documentEmailSchema), defaultValues: fresh() });
+  const message = useWatch({ control: form.control, name: "message" });
+
+  // The email preview follows the message, rendered by the same code that builds the real email.
+  useEffect(() => {
+    const timer = setTimeout(async () => {
+      const result = await previewEmailAction({ message });
+      if (result.ok) setPreviewHtml(result.data);
+    }, 400);
+    return () => clearTimeout(timer);
+  }, [message]);
+
+  useEffect(() => {
+    form.reset(fresh());
+    setFailure(null);
+    setError(null);
+    if (!dialog.current?.open) dialog.current?.showModal();
+    // Only a new request to open resets the form, not a re-render with new props.
+  }, [opening]);
+
+  async function send(values: DocumentEmailInput) {
+    // One click, one email: a second click while sending is ignored, and the server also
+    // refuses a second send with the same idempotency key.
+    if (sending.current) return;
+    sending.current = true;
+    setFailure(null);
+    try {
+      const result = await sendDocumentEmailAction(values);
+      if (!result.ok) {
+        applyFieldErrors(form.setError, result.fieldErrors);
+        setError(result.message ? t(result.message) : t(`common.errors.${result.error}`));
+        return;
+      }
+      router.refresh();
+      if (result.data.status === "failed") {
+        // That attempt is over and logged; pressing Send again is a deliberate new email.
+        form.setValue("idempotencyKey", crypto.randomUUID());
+        setFailure(result.data.failure);
+        setError(t("documentEmail.failed"));
+        return;
+      }
+      dialog.current?.close();
+      onSent(result.data.status === "sent" ? t("documentEmail.sent", { to: values.to }) : t("documentEmail.stillSending"));
+    } finally {
+      sending.current = false;
+    }
+  }
+
+  const { errors, isSubmitting } = form.formState;
+  return (
+    <dialog ref={dialog} aria-labelledby={headingId} className="email-dialog" onClose={() => setFailure(null)}>
+      <form onSubmit={form.handleSubmit(send)} noValidate>
+        <h2 id={headingId}>{t("documentEmail.dialogTitle", { document: props.documentLabel })}</h2>
+        <Field label={t("documentEmail.to")} hint={t("documentEmail.toHint")} registration={form.register("to")} error={errors.to} />
+        <Field label={t("documentEmail.cc")} registration={form.register("cc")} error={errors.cc} />
+        <Field label={t("documentEmail.subject")} registration={form.register("subject")} error={errors.subject} />
+        <div className="field">
+          <label htmlFor={messageId}>{t("documentEmail.message")}</label>
+          <div id={`${messageId}-hint`} className="hint">
+            {t("documentEmail.messageHint")}
+          </div>
+          <textarea
+            id={messageId}
+            rows={8}
+            aria-describedby={`${messageId}-hint`}
+            aria-invalid={errors.message ? true : undefined}
+            {...form.register("message")}
+          />
+          <FieldErrorText id={`${messageId}-error`} error={errors.message} />
+        </div>
+        <p className="hint">
+          {t("documentEmail.attachment", { filename: props.filename })}{" "}
+          <a href={props.pdfUrl} target="_blank" rel="noopener">
+            {t("documentEmail.openPdf")}
+          </a>
+        </p>
+        <div className="previews">
+          <iframe title={t("documentEmail.emailPreview")} srcDoc={previewHtml} sandbox="" className="email-preview" />
+          {/* An <object>, not an iframe: the browser's PDF viewer frame cannot be entered by scripts (axe included). */}
+          <object data={props.pdfUrl} type="application/pdf" aria-label={t("documentEmail.pdfPreview")} className="pdf-preview">
+            <a href={props.pdfUrl}>{t("documentEmail.openPdf")}</a>
+          </object>
+        </div>
+        <div role="alert">
+          {error ? (
+            <div className="notice error">
+              <p>{error}</p>
+              {failure ? <DiagnosisReport failure={failure} host={props.smtpHost} port={props.smtpPort} /> : null}
+            </div>
+          ) : null}
+        </div>
+        <div className="row">
+          <button type="submit" disabled={isSubmitting}>
+            {isSubmitting ? t("documentEmail.sending") : t("documentEmail.send")}
+          </button>
+          <button type="button" className="secondary" onClick={() => dialog.current?.close()}>
+            {t("documentEmail.cancel")}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
