@@ -1,13 +1,14 @@
-"use client";
+import { getTranslations } from "next-intl/server";
+import { signOut } from "./sign-out-action";
 
-import { useTranslations } from "next-intl";
-import { signOutTo } from "@/lib/auth/browser";
-
-export function SignOutButton() {
-  const t = useTranslations("nav");
+/** A plain form: signing out works before the page's JavaScript has loaded, or without it. */
+export async function SignOutButton() {
+  const t = await getTranslations("nav");
   return (
-    <button type="button" className="secondary" onClick={() => signOutTo("/login")}>
-      {t("signOut")}
-    </button>
+    <form action={signOut}>
+      <button type="submit" className="secondary">
+        {t("signOut")}
+      </button>
+    </form>
   );
 }
