@@ -75,7 +75,7 @@ export async function seedBusiness(smtp: SmtpAccount, lineCount: number): Promis
     return { businessId: business.id, userId: user.id, documentId: document.id };
   });
 
-  const settings = emailSettingsSchema({ hasSavedPassword: false }).parse({
+  const settings = emailSettingsSchema({ savedPassword: null }).parse({
     ...blankEmailSettings,
     smtpHost: "localhost",
     smtpPort: smtp.port,

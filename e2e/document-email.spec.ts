@@ -194,7 +194,6 @@ test.describe("emailing documents", () => {
     mail.behaviour.rejectSender = false;
     await configureSmtp(page, mail, { copyAddress: "archive@acme.test" });
     await page.goto("/emails");
-    await page.getByRole("row").filter({ has: page.locator(`[data-email-id="${failed.id}"]`) });
     await page.locator(`tr[data-email-id="${failed.id}"]`).getByRole("button", { name: /^Retry/ }).click();
     await expect(page.locator(`tr[data-email-id="${failed.id}"]`)).toContainText("Sent", { timeout: 20_000 });
     const [retried] = await mail.waitForMessages(1);
@@ -235,7 +234,7 @@ test.describe("emailing documents", () => {
     const anonymous = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
     const forged = request.postData()!.replace(/"idempotencyKey":"[^"]+"/, `"idempotencyKey":"${crypto.randomUUID()}"`);
     const anon = await anonymous.post(`/documents/credit-notes/${id}`, { headers, data: forged, maxRedirects: 0 });
-    expect(await anon.text()).not.toContain('"ok":true');
+    expect(await anon.text()).toContain('"error":"unauthorized"');
     await anonymous.dispose();
 
     await page.waitForTimeout(500);
@@ -288,7 +287,6 @@ test.describe("emailing documents", () => {
     expect(message.parsed.html).toContain("<strong>121.00</strong>");
     expect(message.parsed.text).toContain("Total 121.00, due 31 Dec 2026.");
 
-    await invoices.count();
     await page.goto("/settings/templates");
     await page.locator('form[data-template="sales-invoices"]').getByRole("button", { name: "Use the default" }).click();
     await expect(page.locator('form[data-template="sales-invoices"]').getByLabel("Subject")).toHaveValue("Invoice {{reference}} from {{business_name}}");

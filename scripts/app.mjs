@@ -1,6 +1,12 @@
 // `npm run app`: install, build and start Mailroom on the embedded SQLite default.
 import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
 import { ensureBuild, ensureDependencies, root } from "./lib.mjs";
+
+// .env (see .env.example) first, so PORT and NEXTAUTH_URL there are honoured; the shell still wins.
+const envFile = path.join(root, ".env");
+if (fs.existsSync(envFile)) process.loadEnvFile(envFile);
 
 ensureDependencies();
 ensureBuild();

@@ -5,7 +5,7 @@ import { emailTemplates } from "@/db/schema";
 import { translatorFor } from "@/lib/i18n/translator";
 import type { Locale } from "@/lib/validation/auth";
 import { formatDocumentDate } from "./dates";
-import { defaultEmailTemplate, fillSubject, fillTemplate, type EmailTemplate, type TemplateValues } from "./email-template";
+import { defaultEmailTemplate, fillSubject, fillTemplate, renderEmailBody, type EmailTemplate, type TemplateValues } from "./email-template";
 import type { DocumentBundle } from "./queries";
 import { formatMoney } from "./totals";
 import { documentTypeInfo, type DocumentType } from "./types";
@@ -56,4 +56,18 @@ export async function draftDocumentEmail(bundle: DocumentBundle, locale: Locale)
   const values = await placeholderValues(bundle, locale);
   // Plain fill: the message becomes the sender's own editable Markdown text from here on.
   return { subject: fillSubject(template.subject, values), message: fillTemplate(template.body, values, { format: "plain" }) };
+}
+
+/**
+ * The email a document goes out with, from the dialog's subject and Markdown message: any
+ * placeholder still in them is filled, then the message is rendered. The dialog's preview and the
+ * real send both come from here, so what is previewed is what is sent.
+ */
+export async function documentEmailContent(
+  bundle: DocumentBundle,
+  content: { subject: string; message: string },
+  locale: Locale,
+): Promise<{ subject: string; html: string; text: string }> {
+  const values = await placeholderValues(bundle, locale);
+  return { subject: fillSubject(content.subject, values), ...renderEmailBody(fillTemplate(content.message, values), { lang: locale }) };
 }

@@ -13,5 +13,6 @@ export default getRequestConfig(async () => {
     : isLocale(cookie)
       ? cookie
       : (localeFromAcceptLanguage((await headers()).get("accept-language")) ?? defaultLocale);
-  return { locale, messages: messagesFor(locale), timeZone: "UTC" };
+  // Times are shown in the server's time zone (set TZ to change it), always with the zone's name.
+  return { locale, messages: messagesFor(locale), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone };
 });

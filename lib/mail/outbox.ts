@@ -2,8 +2,7 @@ import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { emailAttachments, emails } from "@/db/schema";
-import { fillSubject, fillTemplate, renderEmailBody } from "@/lib/documents/email-template";
-import { placeholderValues } from "@/lib/documents/email-content";
+import { documentEmailContent } from "@/lib/documents/email-content";
 import { documentPdf } from "@/lib/documents/pdf";
 import { loadDocumentBundle } from "@/lib/documents/queries";
 import type { Locale } from "@/lib/validation/auth";
@@ -74,9 +73,7 @@ export async function sendDocumentEmail(request: DocumentEmailRequest): Promise<
   const setup = loadMailSetup(request.businessId);
   if (!setup) return { status: "not_configured" };
 
-  const values = await placeholderValues(bundle, request.locale);
-  const subject = fillSubject(request.subject, values);
-  const body = renderEmailBody(fillTemplate(request.message, values), { lang: request.locale });
+  const { subject, ...body } = await documentEmailContent(bundle, request, request.locale);
   const pdf = await documentPdf(bundle, request.locale);
   const message = composeOutgoing(setup, {
     to: list(request.to),

@@ -2,10 +2,16 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { businesses, emailSettings } from "@/db/schema";
-import { open, seal } from "@/lib/crypto/secret-box";
+import { open, seal, SecretBoxError } from "@/lib/crypto/secret-box";
 import { encryptionKey } from "@/lib/secrets";
 import { isEmailAddress, parseAddressList } from "@/lib/validation/addresses";
-import { blankEmailSettings, type EmailSettingsInput, type EmailSettingsValues } from "@/lib/validation/email-settings";
+import {
+  blankEmailSettings,
+  canReuseSavedPassword,
+  type EmailSettingsInput,
+  type EmailSettingsValues,
+  type SavedPasswordOwner,
+} from "@/lib/validation/email-settings";
 import type { MailAttachment, OutgoingMessage, TransportConfig } from "./types";
 
 type SettingsRow = typeof emailSettings.$inferSelect;
@@ -32,34 +38,33 @@ export function emailSettingsCompleteFor(businessId: number): boolean {
   return isEmailSettingsComplete(loadEmailSettingsRow(businessId));
 }
 
-/** What the form may see: every field but the password, which is only "is one saved?". */
-export function emailSettingsForForm(businessId: number): { values: EmailSettingsInput; hasSavedPassword: boolean; saved: boolean } {
+/** What the form may see: every field but the password, and whom a saved password belongs to. */
+export function emailSettingsForForm(businessId: number): {
+  values: EmailSettingsInput;
+  savedPassword: SavedPasswordOwner;
+  passwordUnreadable: boolean;
+  saved: boolean;
+} {
   const row = loadEmailSettingsRow(businessId);
-  if (!row) return { values: blankEmailSettings, hasSavedPassword: false, saved: false };
+  if (!row) return { values: blankEmailSettings, savedPassword: null, passwordUnreadable: false, saved: false };
+  const { smtpPasswordSealed: _sealed, businessId: _business, updatedAt: _updated, ...fields } = row;
+  const password = readSavedPassword(businessId, row);
   return {
-    values: {
-      protocol: row.protocol,
-      smtpHost: row.smtpHost,
-      smtpPort: row.smtpPort,
-      smtpSecurity: row.smtpSecurity,
-      smtpUsername: row.smtpUsername,
-      smtpEmail: row.smtpEmail,
-      smtpPassword: "",
-      copyEnabled: row.copyEnabled,
-      copyAddress: row.copyAddress,
-      replyToEnabled: row.replyToEnabled,
-      replyToAddresses: row.replyToAddresses,
-      skipTlsVerify: row.skipTlsVerify,
-      httpUrl: row.httpUrl,
-      httpReplyTo: row.httpReplyTo,
-    },
-    hasSavedPassword: Boolean(row.smtpPasswordSealed),
+    values: { ...fields, smtpPassword: "" },
+    savedPassword: savedPasswordOwner(row, password),
+    passwordUnreadable: password === null,
     saved: true,
   };
 }
 
-export function hasSavedPassword(businessId: number): boolean {
-  return Boolean(loadEmailSettingsRow(businessId)?.smtpPasswordSealed);
+function savedPasswordOwner(row: SettingsRow | undefined, password: string | null | undefined): SavedPasswordOwner {
+  return row && password ? { host: row.smtpHost, username: row.smtpUsername } : null;
+}
+
+/** Whom the stored password belongs to, for the schema's "blank keeps it" rule. */
+export function savedPasswordFor(businessId: number): SavedPasswordOwner {
+  const row = loadEmailSettingsRow(businessId);
+  return savedPasswordOwner(row, readSavedPassword(businessId, row));
 }
 
 /** Stores validated values; a blank password keeps the sealed one already stored. */
@@ -121,21 +126,38 @@ function setupFrom(
   };
 }
 
-function savedPassword(businessId: number, row: SettingsRow | undefined): string {
-  return row?.smtpPasswordSealed ? open(row.smtpPasswordSealed, encryptionKey(), passwordContext(businessId)) : "";
+/**
+ * The stored password in clear; "" when none is stored, null when it cannot be opened (the
+ * encryption key changed or was lost): the admin must type it again.
+ */
+function readSavedPassword(businessId: number, row: SettingsRow | undefined): string | null {
+  if (!row?.smtpPasswordSealed) return "";
+  try {
+    return open(row.smtpPasswordSealed, encryptionKey(), passwordContext(businessId));
+  } catch (error) {
+    if (!(error instanceof SecretBoxError)) throw error;
+    console.warn(`[mailroom] the saved SMTP password of business ${businessId} cannot be decrypted (APP_ENCRYPTION_KEY changed?); it must be entered again.`);
+    return null;
+  }
 }
 
-/** The saved settings, or null when they are not complete. */
+/** The saved settings, or null when they are not complete (or the password cannot be read). */
 export function loadMailSetup(businessId: number): MailSetup | null {
   const row = loadEmailSettingsRow(businessId);
   if (!row || !isEmailSettingsComplete(row)) return null;
-  return setupFrom(businessId, row, savedPassword(businessId, row));
+  const password = row.protocol === "smtp" ? readSavedPassword(businessId, row) : "";
+  if (password === null) return null;
+  return setupFrom(businessId, row, password);
 }
 
-/** The unsaved form's settings, for a test; a blank password means the saved one. */
+/**
+ * The unsaved form's settings, for a test. A blank password means the saved one, and only for
+ * the server and username it was saved with (the schema already insists; this is the backstop).
+ */
 export function mailSetupFromForm(businessId: number, values: EmailSettingsValues): MailSetup {
-  const password = values.smtpPassword || savedPassword(businessId, loadEmailSettingsRow(businessId));
-  return setupFrom(businessId, values, password);
+  const row = loadEmailSettingsRow(businessId);
+  const reuse = !values.smtpPassword && canReuseSavedPassword(savedPasswordFor(businessId), values.smtpHost, values.smtpUsername);
+  return setupFrom(businessId, values, reuse ? (readSavedPassword(businessId, row) ?? "") : values.smtpPassword);
 }
 
 /** The one builder of outgoing messages, for tests and document emails alike. */

@@ -1,32 +1,22 @@
 import { z } from "zod";
 import { userRoles } from "@/lib/auth/roles";
+import { emailAddressSchema } from "./addresses";
+import { multiLineText, singleLineText } from "./text";
 
 // Messages are catalog keys; forms translate them with next-intl.
-const noControlChars = (s: string) => !/[\u0000-\u001f\u007f]/.test(s);
+export const personNameSchema = singleLineText({ max: 200, required: true });
 
-export const personNameSchema = z
-  .string()
-  .trim()
-  .min(1, "validation.required")
-  .max(200, "validation.tooLong")
-  .refine(noControlChars, "validation.controlChars");
-
-export const accountEmailSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .min(1, "validation.required")
-  .max(254, "validation.tooLong")
-  .pipe(z.email("validation.email"));
+/** Sign-in addresses are compared in lower case. */
+export const accountEmailSchema = emailAddressSchema.transform((email) => email.toLowerCase());
 
 export const newPasswordSchema = z
-  .string()
+  .string("validation.required")
   .min(10, "validation.passwordLength")
   .max(200, "validation.tooLong");
 
 export const signInSchema = z.object({
-  email: z.string().trim().min(1, "validation.required").max(254, "validation.tooLong"),
-  password: z.string().min(1, "validation.required").max(1024, "validation.tooLong"),
+  email: z.string("validation.required").trim().min(1, "validation.required").max(254, "validation.tooLong"),
+  password: z.string("validation.required").min(1, "validation.required").max(1024, "validation.tooLong"),
 });
 
 export const setupSchema = z.object({
@@ -45,14 +35,11 @@ export const newUserSchema = z.object({
 });
 export type NewUserInput = z.input<typeof newUserSchema>;
 
-const optionalText = (max: number) =>
-  z.string().trim().max(max, "validation.tooLong");
-
 export const businessSchema = z.object({
   name: personNameSchema,
-  address: optionalText(1000),
-  email: z.union([z.literal(""), accountEmailSchema]),
-  phone: optionalText(50).refine(noControlChars, "validation.controlChars"),
+  address: multiLineText({ max: 1000, required: false }),
+  email: z.union([z.literal(""), accountEmailSchema], "validation.email"),
+  phone: singleLineText({ max: 50, required: false }),
 });
 export type BusinessInput = z.input<typeof businessSchema>;
 

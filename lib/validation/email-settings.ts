@@ -59,7 +59,18 @@ function normalizedList(value: string): string {
   return parsed.ok ? joinAddressList(parsed.addresses) : value;
 }
 
-export function emailSettingsSchema({ hasSavedPassword }: { hasSavedPassword: boolean }) {
+/** The server and username a stored password was saved with; null when none is stored (or readable). */
+export type SavedPasswordOwner = { host: string; username: string } | null;
+
+/**
+ * A blank password means "keep the saved one" only for the server and username it was saved
+ * with: otherwise a changed form could send the stored password to another server.
+ */
+export function canReuseSavedPassword(saved: SavedPasswordOwner, host: string, username: string): boolean {
+  return Boolean(saved && saved.host.toLowerCase() === host.trim().toLowerCase() && saved.username === username.trim());
+}
+
+export function emailSettingsSchema({ savedPassword }: { savedPassword: SavedPasswordOwner }) {
   return z
     .object({
       protocol: z.enum(["smtp", "http"], "validation.required"),
@@ -101,7 +112,9 @@ export function emailSettingsSchema({ hasSavedPassword }: { hasSavedPassword: bo
       else if (smtp && !v.smtpHost) issue("smtpHost", "validation.required");
       if (smtp && !v.smtpUsername) issue("smtpUsername", "validation.required");
       checkAddress("smtpEmail", v.smtpEmail, smtp && needsSenderAddress(v.smtpUsername));
-      if (smtp && !v.smtpPassword && !hasSavedPassword) issue("smtpPassword", "validation.required");
+      if (smtp && !v.smtpPassword && !canReuseSavedPassword(savedPassword, v.smtpHost, v.smtpUsername)) {
+        issue("smtpPassword", savedPassword ? "emailSettings.errors.passwordForNewServer" : "validation.required");
+      }
       checkAddress("copyAddress", v.copyAddress, smtp && v.copyEnabled);
       const replyTo = addressListSchema({ required: smtp && v.replyToEnabled }).safeParse(v.replyToAddresses);
       if (!replyTo.success) issue("replyToAddresses", replyTo.error.issues[0]?.message ?? "validation.email");

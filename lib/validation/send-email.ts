@@ -17,5 +17,6 @@ export type DocumentEmailInput = z.input<typeof documentEmailSchema>;
 export const emailIdSchema = z.object({ emailId: z.coerce.number("validation.required").int().positive() });
 
 export const emailPreviewSchema = z.object({
+  documentId: z.coerce.number("validation.required").int().positive(),
   message: multiLineText({ max: 20_000, required: false }),
 });

@@ -4,11 +4,14 @@ import { sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { businesses, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
+import { hasAnyUser } from "@/lib/auth/users";
 import { fieldErrorsOf, type ActionResult } from "@/lib/validation/action-result";
 import { setupSchema } from "@/lib/validation/auth";
 
 /** Creates the business and its first administrator; refused once any user exists. */
 export async function createFirstAdmin(input: unknown): Promise<ActionResult> {
+  // Public endpoint: once set up, refuse before doing any work (hashing is deliberately costly).
+  if (hasAnyUser()) return { ok: false, error: "forbidden" };
   const parsed = setupSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
   const { businessName, name, email, password } = parsed.data;

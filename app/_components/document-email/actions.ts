@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { getLocale } from "next-intl/server";
 import { userAction } from "@/lib/auth/action";
-import { renderEmailBody } from "@/lib/documents/email-template";
+import { documentEmailContent } from "@/lib/documents/email-content";
+import { loadDocumentBundle } from "@/lib/documents/queries";
 import { retryEmail, sendDocumentEmail, type SendOutcome } from "@/lib/mail/outbox";
 import type { ActionResult } from "@/lib/validation/action-result";
 import { isLocale } from "@/lib/i18n/locale";
@@ -19,20 +20,21 @@ function answer(outcome: SendOutcome): ActionResult<Delivery> {
 }
 
 /** Staff and admins may email documents; the business and user come from the session only. */
-export const sendDocumentEmailAction = userAction(documentEmailSchema, async (input, user) => {
+async function userLocale() {
   const locale = await getLocale();
-  const outcome = await sendDocumentEmail({
-    ...input,
-    businessId: user.businessId,
-    userId: user.id,
-    locale: isLocale(locale) ? locale : "en",
-  });
+  return isLocale(locale) ? locale : "en";
+}
+
+export const sendDocumentEmailAction = userAction(documentEmailSchema, async (input, user) => {
+  const outcome = await sendDocumentEmail({ ...input, businessId: user.businessId, userId: user.id, locale: await userLocale() });
   return answer(outcome);
 });
 
 export const retryEmailAction = userAction(emailIdSchema, async ({ emailId }, user) => answer(await retryEmail(user.businessId, emailId)));
 
-export const previewEmailAction = userAction(emailPreviewSchema, async ({ message }) => ({
-  ok: true,
-  data: renderEmailBody(message).html,
-}));
+export const previewEmailAction = userAction(emailPreviewSchema, async ({ documentId, message }, user) => {
+  const bundle = loadDocumentBundle(user.businessId, documentId);
+  if (!bundle) return { ok: false, error: "not_found" };
+  const content = await documentEmailContent(bundle, { subject: "", message }, await userLocale());
+  return { ok: true, data: content.html };
+});

@@ -1,7 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
-import { draftDocumentEmail } from "@/lib/documents/email-content";
-import { renderEmailBody } from "@/lib/documents/email-template";
+import { documentEmailContent, draftDocumentEmail } from "@/lib/documents/email-content";
 import { loadDocumentBundle } from "@/lib/documents/queries";
 import { attachmentFilename, documentTypeInfo } from "@/lib/documents/types";
 import { isLocale } from "@/lib/i18n/locale";
@@ -28,7 +27,9 @@ export async function DocumentEmailPanel({ documentId }: { documentId: number })
 
   let dialog = null;
   if (ready) {
-    const draft = await draftDocumentEmail(bundle, isLocale(locale) ? locale : "en");
+    const language = isLocale(locale) ? locale : "en";
+    const draft = await draftDocumentEmail(bundle, language);
+    const preview = await documentEmailContent(bundle, draft, language);
     dialog = (
       <EmailDialog
         documentId={document.id}
@@ -36,7 +37,7 @@ export async function DocumentEmailPanel({ documentId }: { documentId: number })
         to={contact.emails}
         subject={draft.subject}
         message={draft.message}
-        previewHtml={renderEmailBody(draft.message).html}
+        previewHtml={preview.html}
         pdfUrl={`/documents/${document.type}/${document.id}/pdf`}
         filename={attachmentFilename(document.type, document.reference)}
         smtpHost={settings?.protocol === "smtp" ? settings.smtpHost : undefined}

@@ -54,7 +54,7 @@ export default function EmailDialogForm({ opening, onSent, ...props }: EmailDial
   // The email preview follows the message, rendered by the same code that builds the real email.
   useEffect(() => {
     const timer = setTimeout(async () => {
-      const result = await previewEmailAction({ message });
+      const result = await previewEmailAction({ documentId: props.documentId, message });
       if (result.ok) setPreviewHtml(result.data);
     }, 400);
     return () => clearTimeout(timer);

@@ -25,7 +25,7 @@ export async function EmailTable({ entries, caption, showDocument = true }: { en
         {entries.map((e) => (
           <tr key={e.id} data-email-id={e.id}>
             <td>
-              <Link href={`/emails/${e.id}`}>{format.dateTime(e.createdAt, { dateStyle: "medium", timeStyle: "short" })}</Link>
+              <Link href={`/emails/${e.id}`}>{format.dateTime(e.createdAt, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" })}</Link>
             </td>
             <td>{e.senderName ?? t("emails.unknownUser")}</td>
             <td>{[e.toAddresses, e.ccAddresses].filter(Boolean).join(", ")}</td>

@@ -17,7 +17,7 @@ export default async function EmailPage({ params }: { params: Promise<{ id: stri
   const { email, failure } = found;
   const rows: [string, React.ReactNode][] = [
     [t("emails.status"), <span key="s" className={`badge ${email.status}`}>{t(`emails.statuses.${email.status}`)}</span>],
-    [t("emails.time"), format.dateTime(email.createdAt, { dateStyle: "medium", timeStyle: "medium" })],
+    [t("emails.time"), format.dateTime(email.createdAt, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" })],
     [t("emails.sender"), found.senderName ?? t("emails.unknownUser")],
     [t("emails.from"), email.fromAddress],
     [t("emails.recipients"), email.toAddresses],

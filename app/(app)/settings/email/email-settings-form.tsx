@@ -12,29 +12,31 @@ import { applyFieldErrors } from "@/app/_components/apply-field-errors";
 import { detectProviderFromAddress, type EmailProvider } from "@/lib/mail/providers";
 import type { SmtpSecurity } from "@/lib/mail/types";
 import {
+  canReuseSavedPassword,
   emailSettingsSchema,
   needsSenderAddress,
   QUICK_PORTS,
   SECURITY_FOR_PORT,
   type EmailSettingsInput,
   type EmailSettingsValues,
+  type SavedPasswordOwner,
 } from "@/lib/validation/email-settings";
 import { saveEmailSettingsAction } from "./actions";
 import { TestPanel, useSettingsTest } from "./test-panel";
 
 export function EmailSettingsForm({
   defaults,
-  hasSavedPassword,
+  savedPassword,
   fromGuide,
 }: {
   defaults: EmailSettingsInput;
-  hasSavedPassword: boolean;
+  savedPassword: SavedPasswordOwner;
   fromGuide?: { name: string };
 }) {
   const t = useTranslations();
   const router = useRouter();
   const ids = { security: useId(), replyTo: useId(), skip: useId(), showPassword: useId() };
-  const schema = useMemo(() => emailSettingsSchema({ hasSavedPassword }), [hasSavedPassword]);
+  const schema = useMemo(() => emailSettingsSchema({ savedPassword }), [savedPassword]);
   const form = useForm<EmailSettingsInput, unknown, EmailSettingsValues>({ resolver: zodResolver(schema), defaultValues: defaults });
   const { register, control, setValue, formState } = form;
   const { errors } = formState;
@@ -195,7 +197,11 @@ export function EmailSettingsForm({
           <Field
             label={t("emailSettings.password")}
             type={showPassword ? "text" : "password"}
-            hint={hasSavedPassword ? t("emailSettings.passwordSavedHint") : t("emailSettings.passwordHint")}
+            hint={
+              canReuseSavedPassword(savedPassword, smtpHost ?? "", username ?? "")
+                ? t("emailSettings.passwordSavedHint")
+                : t("emailSettings.passwordHint")
+            }
             registration={register("smtpPassword")}
             error={errors.smtpPassword}
             autoComplete="new-password"

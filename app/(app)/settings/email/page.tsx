@@ -12,7 +12,7 @@ export async function generateMetadata() {
 export default async function EmailSettingsPage({ searchParams }: { searchParams: Promise<{ provider?: string }> }) {
   const user = await requireAdmin();
   const t = await getTranslations("emailSettings");
-  const { values, hasSavedPassword, saved } = emailSettingsForForm(user.businessId);
+  const { values, savedPassword, passwordUnreadable, saved } = emailSettingsForForm(user.businessId);
   // Coming from a provider guide: its server, port and security replace what the form had.
   const { provider: slug } = await searchParams;
   const provider = typeof slug === "string" ? providerBySlug(slug) : undefined;
@@ -24,7 +24,8 @@ export default async function EmailSettingsPage({ searchParams }: { searchParams
       <h2 id="email-settings-heading">{t("title")}</h2>
       <p className="hint">{t("intro")}</p>
       {!saved ? <p className="notice warn">{t("notSavedYet")}</p> : null}
-      <EmailSettingsForm defaults={defaults} hasSavedPassword={hasSavedPassword} fromGuide={provider ? { name: provider.name } : undefined} />
+      {passwordUnreadable ? <p className="notice warn">{t("passwordUnreadable")}</p> : null}
+      <EmailSettingsForm defaults={defaults} savedPassword={savedPassword} fromGuide={provider ? { name: provider.name } : undefined} />
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { currentUser } from "@/lib/auth/session";
 import { isJsonRequest, sameOrigin } from "@/lib/auth/same-origin";
 import { renderEmailBody } from "@/lib/documents/email-template";
-import { composeOutgoing, hasSavedPassword, mailSetupFromForm } from "@/lib/mail/settings";
+import { composeOutgoing, mailSetupFromForm, savedPasswordFor } from "@/lib/mail/settings";
 import { createTransport } from "@/lib/mail/transport";
 import type { MailFailure, StageEvent } from "@/lib/mail/types";
 import { fieldErrorsOf } from "@/lib/validation/action-result";
@@ -32,7 +32,7 @@ export async function POST(request: Request) {
   } catch {
     return json(400, { error: "invalid" });
   }
-  const parsed = emailSettingsSchema({ hasSavedPassword: hasSavedPassword(user.businessId) }).safeParse(input);
+  const parsed = emailSettingsSchema({ savedPassword: savedPasswordFor(user.businessId) }).safeParse(input);
   if (!parsed.success) return json(400, { error: "invalid", fieldErrors: fieldErrorsOf(parsed.error) });
 
   const t = await getTranslations("emailSettings.test");
