@@ -211,6 +211,45 @@ test.describe("hostile input", () => {
   });
 });
 
+test.describe("forged input to business details and contacts", () => {
+  test("the server refuses what the form would have refused, and stores nothing", async ({ page, db, playwright, baseURL }) => {
+    const record = async (submit: () => Promise<void>) => {
+      const request = page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"]));
+      await submit();
+      return request;
+    };
+    await page.goto("/settings");
+    const business = await record(() => page.getByRole("button", { name: "Save" }).click());
+    await page.goto("/customers/new");
+    await page.getByLabel("Name").fill("Recorded Customer");
+    await page.getByLabel("Email").fill("recorded@customer.test");
+    const contact = await record(() => page.getByRole("button", { name: "Create" }).click());
+    await expect(page).toHaveURL(/\/customers\/\d+$/);
+
+    const businessBefore = db.prepare("select * from businesses").all();
+    const contactsBefore = db.prepare("select * from contacts").all();
+    const api = await playwright.request.newContext({ baseURL, storageState: storageState.admin });
+    const replay = async (request: typeof business, patch: Record<string, unknown>) => {
+      const [args] = JSON.parse(request.postData()!) as [Record<string, unknown>];
+      const response = await api.post(new URL(request.url()).pathname, {
+        headers: { "next-action": request.headers()["next-action"], "content-type": request.headers()["content-type"], accept: "text/x-component", origin: baseURL! },
+        data: JSON.stringify([{ ...args, ...patch }]),
+      });
+      expect(response.status(), JSON.stringify(patch)).toBeLessThan(500);
+      expect(await response.text(), JSON.stringify(patch)).toContain('"error":"invalid"');
+    };
+    for (const patch of [{ email: "not-an-email" }, { name: "" }, { name: "Acme\r\nBcc: x@evil.test" }, { phone: "1\u0000" }, { name: "x".repeat(201) }]) {
+      await replay(business, patch);
+    }
+    for (const patch of [{ emails: "billing@broken; not-an-address" }, { emails: "a@b.com\r\nBcc: x@evil.test" }, { emails: "" }, { name: "" }, { address: 42 }]) {
+      await replay(contact, patch);
+    }
+    await api.dispose();
+    expect(db.prepare("select * from businesses").all()).toEqual(businessBefore);
+    expect(db.prepare("select * from contacts").all()).toEqual(contactsBefore);
+  });
+});
+
 test.describe("sign-in throttling under a burst", () => {
   test("100 rapid attempts on one account from one address get through at most five; another account elsewhere still signs in", async ({ playwright, baseURL, db, browser }) => {
     const victim = { email: "burst-victim@acme.test", password: "victim-password-1" };

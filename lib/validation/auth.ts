@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { userRoles } from "@/lib/auth/roles";
-import { emailAddressSchema } from "./addresses";
+import { emailAddressSchema, isEmailAddress } from "./addresses";
 import { multiLineText, singleLineText } from "./text";
 
 // Messages are catalog keys; forms translate them with next-intl.
@@ -38,7 +38,13 @@ export type NewUserInput = z.input<typeof newUserSchema>;
 export const businessSchema = z.object({
   name: personNameSchema,
   address: multiLineText({ max: 1000, required: false }),
-  email: z.union([z.literal(""), accountEmailSchema], "validation.email"),
+  // Optional: blank, or one valid address (no union, so the form shows the address message).
+  email: z
+    .string("validation.required")
+    .trim()
+    .max(254, "validation.tooLong")
+    .refine((value) => value === "" || isEmailAddress(value), "validation.email")
+    .transform((email) => email.toLowerCase()),
   phone: singleLineText({ max: 50, required: false }),
 });
 export type BusinessInput = z.input<typeof businessSchema>;

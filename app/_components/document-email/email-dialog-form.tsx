@@ -91,6 +91,10 @@ export default function EmailDialogForm({ opening, onSent, ...props }: EmailDial
       }
       dialog.current?.close();
       onSent(result.data.status === "sent" ? t("documentEmail.sent", { to: values.to }) : t("documentEmail.stillSending"));
+    } catch {
+      // The request itself failed (connection lost, server restarting): the log shows whether
+      // the email was recorded; the same key makes a second Send safe.
+      setError(t("common.errors.failed"));
     } finally {
       sending.current = false;
     }

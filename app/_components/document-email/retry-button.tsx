@@ -24,6 +24,8 @@ export function RetryButton({ emailId, label }: { emailId: number; label?: strin
       else if (answer.data.status === "failed") setResult({ ok: false, text: t("emails.retryFailed"), failure: answer.data.failure });
       else setResult({ ok: true, text: t("emails.retried") });
       router.refresh();
+    } catch {
+      setResult({ ok: false, text: t("common.errors.failed") });
     } finally {
       setPending(false);
     }
