@@ -1,16 +1,16 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
 import "./globals.css";
 
 // Every page reads the session and the database per request; never prerender at build time
 // (which would also create the database during `next build`).
 export const dynamic = "force-dynamic";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("common");
-  return { title: { default: t("appName"), template: `%s · ${t("appName")}` } };
-}
+// The product's name, the same in every language.
+export const metadata: Metadata = {
+  title: { default: "Mailroom", template: "%s · Mailroom" },
+};
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();
