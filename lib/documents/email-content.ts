@@ -2,13 +2,23 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { emailTemplates } from "@/db/schema";
+import { messagesFor } from "@/lib/i18n/messages";
 import { translatorFor } from "@/lib/i18n/translator";
 import type { Locale } from "@/lib/validation/auth";
 import { formatDocumentDate } from "./dates";
-import { defaultEmailTemplate, fillSubject, fillTemplate, renderEmailBody, type EmailTemplate, type TemplateValues } from "./email-template";
+import { fillSubject, fillTemplate, renderEmailBody, type EmailTemplate, type TemplateValues } from "./email-template";
 import type { DocumentBundle } from "./queries";
 import { formatMoney } from "./totals";
 import { documentTypeInfo, type DocumentType } from "./types";
+
+/**
+ * What Settings → Email templates starts from, and what is used while a business has none saved:
+ * the catalog's text, read raw (its {{placeholders}} are ours, not ICU arguments).
+ */
+export function defaultEmailTemplate(type: DocumentType, locale: Locale): EmailTemplate {
+  const { templates } = messagesFor(locale) as { templates: { defaults: Record<DocumentType, EmailTemplate> } };
+  return templates.defaults[type];
+}
 
 /** The business's template for a type, or the built-in one in the given language. */
 export function emailTemplateFor(businessId: number, type: DocumentType, locale: Locale): EmailTemplate & { custom: boolean } {

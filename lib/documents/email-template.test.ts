@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { defaultEmailTemplate } from "./email-content";
 import {
-  defaultEmailTemplate,
   fillSubject,
   fillTemplate,
   findUnknownPlaceholders,

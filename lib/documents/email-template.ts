@@ -1,6 +1,4 @@
 import MarkdownIt, { type Token } from "markdown-it";
-import type { Locale } from "@/lib/validation/auth";
-import type { DocumentType } from "./types";
 
 export const templatePlaceholders = [
   "reference",
@@ -18,82 +16,6 @@ export interface EmailTemplate {
   subject: string;
   /** Markdown. */
   body: string;
-}
-
-const signOff: Record<Locale, string> = {
-  en: "Kind regards,\n{{business_name}}",
-  es: "Un saludo,\n{{business_name}}",
-};
-
-function template(locale: Locale, subject: string, greeting: string, ...paragraphs: string[]): EmailTemplate {
-  return { subject, body: [greeting, ...paragraphs, signOff[locale]].join("\n\n") };
-}
-
-const en = (subject: string, ...paragraphs: string[]) =>
-  template("en", subject, "Hello {{contact_name}},", ...paragraphs);
-const es = (subject: string, ...paragraphs: string[]) =>
-  template("es", subject, "Hola, {{contact_name}}:", ...paragraphs);
-
-const defaults: Record<Locale, Record<DocumentType, EmailTemplate>> = {
-  en: {
-    "sales-quotes": en(
-      "Quote {{reference}} from {{business_name}}",
-      "Please find attached our quote **{{reference}}** for **{{total}}**.",
-      "If you have any questions, just reply to this email.",
-    ),
-    "sales-invoices": en(
-      "Invoice {{reference}} from {{business_name}}",
-      "Please find attached invoice **{{reference}}** for **{{total}}**, due on {{due_date}}.",
-      "Thank you for your business.",
-    ),
-    "credit-notes": en(
-      "Credit note {{reference}} from {{business_name}}",
-      "Please find attached credit note **{{reference}}** for **{{total}}**.",
-      "If you have any questions, just reply to this email.",
-    ),
-    "purchase-orders": en(
-      "Purchase order {{reference}} from {{business_name}}",
-      "Please find attached our purchase order **{{reference}}** for **{{total}}**.",
-      "Could you confirm you have received it and let us know the expected delivery date?",
-    ),
-    "purchase-invoices": en(
-      "Your invoice {{reference}}: {{business_name}}",
-      "We have recorded your invoice **{{reference}}** for **{{total}}**, due on {{due_date}}. A copy is attached.",
-      "If anything does not match your records, just reply to this email.",
-    ),
-  },
-  es: {
-    "sales-quotes": es(
-      "Presupuesto {{reference}} de {{business_name}}",
-      "Le adjuntamos nuestro presupuesto **{{reference}}** por un importe de **{{total}}**.",
-      "Si tiene cualquier pregunta, responda a este correo.",
-    ),
-    "sales-invoices": es(
-      "Factura {{reference}} de {{business_name}}",
-      "Le adjuntamos la factura **{{reference}}** por un importe de **{{total}}**, con vencimiento el {{due_date}}.",
-      "Gracias por confiar en nosotros.",
-    ),
-    "credit-notes": es(
-      "Nota de crédito {{reference}} de {{business_name}}",
-      "Le adjuntamos la nota de crédito **{{reference}}** por un importe de **{{total}}**.",
-      "Si tiene cualquier pregunta, responda a este correo.",
-    ),
-    "purchase-orders": es(
-      "Pedido {{reference}} de {{business_name}}",
-      "Le adjuntamos nuestro pedido **{{reference}}** por un importe de **{{total}}**.",
-      "¿Nos puede confirmar que lo ha recibido y la fecha de entrega prevista?",
-    ),
-    "purchase-invoices": es(
-      "Su factura {{reference}}: {{business_name}}",
-      "Hemos registrado su factura **{{reference}}** por un importe de **{{total}}**, con vencimiento el {{due_date}}. Le adjuntamos una copia.",
-      "Si algo no coincide con sus registros, responda a este correo.",
-    ),
-  },
-};
-
-/** What Settings → Email templates starts from, and what is used while a business has none saved. */
-export function defaultEmailTemplate(type: DocumentType, locale: Locale): EmailTemplate {
-  return defaults[locale][type];
 }
 
 // "{{ name }}": spaces inside the braces are tolerated; nothing else nests.
