@@ -36,6 +36,8 @@ export const users = sqliteTable(
     passwordHash: text("password_hash").notNull(),
     role: text("role", { enum: userRoles }).notNull(),
     locale: text("locale"),
+    /** Bumped on sign-out: session tokens carry it, so older tokens stop working at once. */
+    sessionVersion: integer("session_version").notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("users_email_unique").on(t.email)],

@@ -1,5 +1,6 @@
 import { test, expect, seriousA11yViolations, signIn } from "./fixtures/test";
 import { ADMIN, STAFF, storageState } from "./fixtures/accounts";
+import { hashPassword } from "../lib/auth/password";
 
 const dashboardPages = ["/", "/customers", "/suppliers", "/documents", "/emails", "/guides", "/settings", "/settings/users", "/settings/email"];
 
@@ -34,13 +35,25 @@ test.describe("signing in", () => {
     }
   });
 
-  test("signing out ends the session", async ({ page }) => {
-    await signIn(page, STAFF.email, STAFF.password);
+  test("signing out ends the session, even for a copy of its cookie", async ({ page, browser, db }) => {
+    const leaver = { email: "leaver@acme.test", password: "leaver-password-1" };
+    const businessId = (db.prepare("select id from businesses order by id limit 1").get() as { id: number }).id;
+    db.prepare("insert into users (business_id, name, email, password_hash, role) values (?, 'Lee Leaver', ?, ?, 'staff')").run(businessId, leaver.email, await hashPassword(leaver.password));
+    await signIn(page, leaver.email, leaver.password);
     await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+    const copied = await page.context().storageState();
+
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/login/);
     await page.goto("/customers");
     await expect(page).toHaveURL(/\/login/);
+
+    // Someone who kept the session cookie gets nothing from it now.
+    const thief = await browser.newContext({ storageState: copied });
+    const thiefPage = await thief.newPage();
+    await thiefPage.goto("/customers");
+    await expect(thiefPage).toHaveURL(/\/login/);
+    await thief.close();
   });
 });
 

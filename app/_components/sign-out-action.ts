@@ -2,9 +2,10 @@
 
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
+import { currentUser, endSessions } from "@/lib/auth/session";
 
-// Sessions are JWTs in next-auth's cookies: signing out is removing them (both the plain and the
-// __Secure- names, whichever this deployment uses).
+// Sessions are JWTs in next-auth's cookies: signing out ends the user's sessions server-side
+// (so a copied token stops working too) and removes the cookies (plain or __Secure- names).
 const SESSION_COOKIES = ["session-token", "csrf-token", "callback-url"].flatMap((name) => [
   `next-auth.${name}`,
   `__Secure-next-auth.${name}`,
@@ -12,6 +13,8 @@ const SESSION_COOKIES = ["session-token", "csrf-token", "callback-url"].flatMap(
 ]);
 
 export async function signOut(): Promise<void> {
+  const user = await currentUser();
+  if (user) endSessions(user.id);
   const jar = await cookies();
   for (const name of SESSION_COOKIES) if (jar.has(name)) jar.delete(name);
   redirect("/login");

@@ -36,18 +36,22 @@ export const authOptions: NextAuthOptions = {
         const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
         if (!user || !ok) throw new Error(SIGN_IN_FAILED);
         signInSucceeded(db, email, ip);
-        return { id: String(user.id), name: user.name, email: user.email };
+        return { id: String(user.id), name: user.name, email: user.email, sessionVersion: user.sessionVersion };
       },
     }),
   ],
   callbacks: {
-    // The token carries only the user id; role and business are read fresh from the database.
+    // The token carries the user id and session version; role and business are read fresh from
+    // the database on every request (lib/auth/session.ts), which also rejects a signed-out version.
     jwt({ token, user }) {
-      if (user) token.sub = user.id;
+      if (user) {
+        token.sub = user.id;
+        token.sessionVersion = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+      }
       return token;
     },
     session({ session, token }) {
-      if (session.user) (session.user as { id?: string }).id = token.sub;
+      if (session.user) Object.assign(session.user, { id: token.sub, sessionVersion: token.sessionVersion });
       return session;
     },
   },

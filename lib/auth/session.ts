@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { businesses, users } from "@/db/schema";
 import type { UserRole } from "./roles";
@@ -18,13 +18,18 @@ export interface CurrentUser {
   businessName: string;
 }
 
-/** The signed-in user as the database knows them now (a deleted user has no session). */
+/**
+ * The signed-in user as the database knows them now: a deleted user, or a token from before the
+ * user last signed out, has no session.
+ */
 export const currentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await getServerSession(authOptions);
-  const id = Number((session?.user as { id?: string } | undefined)?.id);
+  const claims = session?.user as { id?: string; sessionVersion?: number } | undefined;
+  const id = Number(claims?.id);
   if (!Number.isInteger(id) || id <= 0) return null;
   const row = getDb()
     .select({
+      sessionVersion: users.sessionVersion,
       id: users.id,
       name: users.name,
       email: users.email,
@@ -37,8 +42,19 @@ export const currentUser = cache(async (): Promise<CurrentUser | null> => {
     .innerJoin(businesses, eq(businesses.id, users.businessId))
     .where(eq(users.id, id))
     .get();
-  return row ?? null;
+  if (!row || row.sessionVersion !== (claims?.sessionVersion ?? 0)) return null;
+  const { sessionVersion: _version, ...user } = row;
+  return user;
 });
+
+/** Ends every session of this user: tokens issued before stop being accepted. */
+export function endSessions(userId: number): void {
+  getDb()
+    .update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, userId))
+    .run();
+}
 
 /** For pages: sends anonymous visitors to sign in. */
 export async function requireUser(): Promise<CurrentUser> {
