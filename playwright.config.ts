@@ -49,7 +49,7 @@ export default defineConfig({
     env: {
       DATABASE_PATH: path.join(runDir, "mailroom.db"),
       NEXTAUTH_URL: baseURL,
-      NODE_EXTRA_CA_CERTS: path.resolve("e2e/.tmp/certs/ca.pem"),
+      NODE_EXTRA_CA_CERTS: path.resolve("test/.tmp/certs/ca.pem"),
       NEXT_TELEMETRY_DISABLED: "1",
       PORT: String(port),
     },

@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import Database from "better-sqlite3";
-import type { MailServer } from "../e2e/fixtures/mail-server";
+import type { MailServer } from "../test/fixtures/mail-server";
 import type { AppServer, Client } from "./app-server";
 import { bareSender, type BareMessage } from "./mail";
 import type { Report } from "./report";

@@ -2,7 +2,7 @@
 // nodemailer baseline the app's send pipeline is compared with.
 import nodemailer from "nodemailer";
 import { SMTPConnection } from "smtp-server/lib/smtp-connection.js";
-import { startMailServer, type MailServer } from "../e2e/fixtures/mail-server";
+import { startMailServer, type MailServer } from "../test/fixtures/mail-server";
 
 /**
  * smtp-server holds every new connection 100 ms before its greeting to catch early talkers, with

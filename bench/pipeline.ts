@@ -7,7 +7,7 @@ import { emailAttachments, emails } from "@/db/schema";
 import { draftDocumentEmail } from "@/lib/documents/email-content";
 import { loadDocumentBundle } from "@/lib/documents/queries";
 import { sendDocumentEmail, type DocumentEmailRequest } from "@/lib/mail/outbox";
-import type { MailServer } from "../e2e/fixtures/mail-server";
+import type { MailServer } from "../test/fixtures/mail-server";
 import { bareSender, type BareMessage } from "./mail";
 import type { Report } from "./report";
 import { BENCH_CUSTOMER, seedBusiness } from "./seed";

@@ -3,7 +3,7 @@
 import { performance } from "node:perf_hooks";
 import type { TestStreamEvent } from "@/app/api/email-settings/test/route";
 import { blankEmailSettings } from "@/lib/validation/email-settings";
-import type { MailServer } from "../e2e/fixtures/mail-server";
+import type { MailServer } from "../test/fixtures/mail-server";
 import { freePort, type Client } from "./app-server";
 import type { Report } from "./report";
 import { round } from "./stats";

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { test, expect, seriousA11yViolations } from "./fixtures/test";
 import { BUSINESS_NAME, databasePath, storageState } from "./fixtures/accounts";
 import { fillSmtpSettings, runSettingsTest, saveSettings, stage, testFailure, testSuccess } from "./fixtures/email-settings";
-import { startMailServer } from "./fixtures/mail-server";
+import { startMailServer } from "../test/fixtures/mail-server";
 
 test.use({ storageState: storageState.admin });
 

@@ -5,5 +5,5 @@ import { ensureBuild, root, run } from "./lib.mjs";
 ensureBuild();
 run("node", ["scripts/certs.mjs"]);
 run("node", ["--import", "tsx", "--import", "./bench/server-only-hook.mjs", "bench/run.ts"], {
-  env: { NODE_EXTRA_CA_CERTS: path.join(root, "e2e", ".tmp", "certs", "ca.pem"), NEXT_TELEMETRY_DISABLED: "1" },
+  env: { NODE_EXTRA_CA_CERTS: path.join(root, "test", ".tmp", "certs", "ca.pem"), NEXT_TELEMETRY_DISABLED: "1" },
 });

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Generates the test TLS material into e2e/.tmp/certs/ (git-ignored) once; later runs reuse it.
-// ca.pem            test CA (trusted by Node via NODE_EXTRA_CA_CERTS=e2e/.tmp/certs/ca.pem)
+// Generates the test TLS material into test/.tmp/certs/ (git-ignored) once; later runs reuse it.
+// ca.pem            test CA (trusted by Node via NODE_EXTRA_CA_CERTS=test/.tmp/certs/ca.pem)
 // server.pem/-key   leaf signed by the test CA, SAN DNS:localhost only
 // selfsigned.pem/-key  self-signed leaf for localhost (the "certificate not trusted" path)
 import { execFileSync } from "node:child_process";
@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync }
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
-const tmpRoot = path.join(root, "e2e", ".tmp");
+const tmpRoot = path.join(root, "test", ".tmp");
 const certsDir = path.join(tmpRoot, "certs");
 const files = ["ca.pem", "server.pem", "server-key.pem", "selfsigned.pem", "selfsigned-key.pem"];
 

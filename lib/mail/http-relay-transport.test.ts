@@ -1,8 +1,8 @@
 import { createServer } from "node:net";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startHttpRelay } from "../../e2e/fixtures/http-relay";
-import type { HttpRelay } from "../../e2e/fixtures/http-relay";
+import { startHttpRelay } from "../../test/fixtures/http-relay";
+import type { HttpRelay } from "../../test/fixtures/http-relay";
 import { createHttpRelayTransport } from "./http-relay-transport";
 import { createTransport } from "./transport";
 import type { OutgoingMessage } from "./types";

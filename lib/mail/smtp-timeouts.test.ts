@@ -1,7 +1,7 @@
 // The slow paths (each waits out a 5 s greeting or handshake timeout), run concurrently against their own server.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startMailServer } from "../../e2e/fixtures/mail-server";
-import type { MailServer } from "../../e2e/fixtures/mail-server";
+import { startMailServer } from "../../test/fixtures/mail-server";
+import type { MailServer } from "../../test/fixtures/mail-server";
 import { SMTP_LIMITS, createSmtpTransport } from "./smtp-transport";
 import type { OutgoingMessage, SmtpConfig } from "./types";
 

@@ -1,9 +1,9 @@
 import { createServer } from "node:net";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startMailServer } from "../../e2e/fixtures/mail-server";
-import type { MailServer } from "../../e2e/fixtures/mail-server";
-import { certPaths, testCaIsTrusted } from "../../e2e/fixtures/certs";
+import { startMailServer } from "../../test/fixtures/mail-server";
+import type { MailServer } from "../../test/fixtures/mail-server";
+import { certPaths, testCaIsTrusted } from "../../test/fixtures/certs";
 import { smtpSecrets } from "./explain";
 import { createSmtpTransport } from "./smtp-transport";
 import { createTransport } from "./transport";
