@@ -67,5 +67,24 @@ test.describe("from a provider guide to the first send", () => {
     await page.getByRole("button", { name: "Use Yahoo Mail settings" }).click();
     await expect(page.getByLabel("SMTP server")).toHaveValue("smtp.mail.yahoo.com");
     await expect(page.getByLabel("Security", { exact: true })).toHaveValue("tls");
+
+    // An EU Zoho account is offered the EU server, and once it is typed nothing else is offered.
+    await username.fill("someone@zoho.eu");
+    await page.getByRole("button", { name: "Use Zoho Mail settings" }).click();
+    await expect(page.getByLabel("SMTP server")).toHaveValue("smtp.zoho.eu");
+    await page.getByLabel("SMTP server").fill("smtppro.zoho.eu");
+    await expect(page.getByText("This looks like a Zoho Mail address.")).toHaveCount(0);
+  });
+
+  test("the first sentence after a guide follows the provider's password rule", async ({ page }) => {
+    const guides = [
+      { slug: "gmail", name: "Gmail", ask: "Type your username and app password, then test." },
+      { slug: "zoho", name: "Zoho Mail", ask: "Type your username and password (an app password if two-step verification is on), then test." },
+      { slug: "microsoft365", name: "Microsoft 365", ask: "Type your username and the mailbox password, then test." },
+    ];
+    for (const { slug, name, ask } of guides) {
+      await page.goto(`/settings/email?provider=${slug}`);
+      await expect(page.getByText(`Settings from the ${name} guide are filled in. ${ask}`, { exact: true }), slug).toBeVisible();
+    }
   });
 });

@@ -11,10 +11,8 @@ const gmailSteps = [
 ];
 
 const yahooSteps = [
-  "Open Yahoo Account Security",
-  "Click “Generate app password”",
-  "Choose “Other app” and name it Mailroom",
-  "Click “Generate”",
+  "Open Yahoo Account security",
+  "Create an app password named Mailroom",
   "Copy it into Password",
   "Enter the server settings",
   "Test, then save",
@@ -86,34 +84,35 @@ test.describe("provider guides for an administrator", () => {
     await expect(page.getByRole("link", { name: "Use these settings" })).toHaveAttribute("href", "/settings/email?provider=gmail");
   });
 
-  test("admin walks the Yahoo guide: Other app named Mailroom, then Use these settings", async ({ page }) => {
+  test("admin walks the Yahoo guide: External connections, Create app password named Mailroom, then Use these settings", async ({ page }) => {
     await page.goto("/guides");
     await page.getByRole("link", { name: "Yahoo Mail", exact: true }).click();
     await walkForwardAndBack(page, "yahoo", yahooSteps);
 
-    const accountSecurity = page.getByRole("link", { name: /Account Security/ });
+    const accountSecurity = page.getByRole("link", { name: /Account security/ });
     await expect(accountSecurity).toHaveAttribute("href", "https://login.yahoo.com/account/security");
     await expect(accountSecurity).toHaveAttribute("target", "_blank");
+    await expect(page.getByRole("region")).toContainText("signed in to Yahoo for a few days, and not a private window");
 
     await move(page, "Next", "yahoo", yahooSteps, 2);
-    await move(page, "Next", "yahoo", yahooSteps, 3);
-    await expect(page).toHaveTitle("Choose “Other app” and name it Mailroom · Set up email with Yahoo Mail · Mailroom");
-    const step = page.getByRole("region", { name: /Choose “Other app”/ });
-    await expect(step).toContainText("Choose Other app and enter Mailroom as the name of the app");
-    await expect(step.locator("strong", { hasText: "Other app" })).toBeVisible();
-    await expect(step.locator("strong", { hasText: "Mailroom" })).toBeVisible();
+    await expect(page).toHaveTitle("Create an app password named Mailroom · Set up email with Yahoo Mail · Mailroom");
+    const step = page.getByRole("region", { name: /Create an app password named Mailroom/ });
+    await expect(step).toContainText("Under External connections, click Create app password. Type Mailroom as the name");
+    for (const label of ["External connections", "Create app password", "Mailroom", "Generate password"]) {
+      await expect(step.locator("strong", { hasText: label })).toBeVisible();
+    }
+    await expect(page.getByText(/Other app/)).toHaveCount(0);
 
-    await move(page, "Next", "yahoo", yahooSteps, 4);
-    await move(page, "Next", "yahoo", yahooSteps, 5);
+    await move(page, "Next", "yahoo", yahooSteps, 3);
     await expect(page.getByRole("region")).toContainText("paste it into the Password field");
-    await move(page, "Next", "yahoo", yahooSteps, 6);
+    await move(page, "Next", "yahoo", yahooSteps, 4);
     const settings = page.getByRole("table", { name: "Yahoo Mail server settings" });
     await expect(settings).toContainText("smtp.mail.yahoo.com");
     await expect(settings.getByRole("row", { name: /^Port/ })).toContainText("465");
     await expect(settings.getByRole("row", { name: /^Security/ })).toContainText("SSL/TLS");
     await expect(settings.getByRole("row", { name: /Also works/ })).toContainText("port 587 with STARTTLS");
 
-    await move(page, "Next", "yahoo", yahooSteps, 7);
+    await move(page, "Next", "yahoo", yahooSteps, 5);
     await expect(page.getByRole("link", { name: "Use these settings" })).toHaveAttribute("href", "/settings/email?provider=yahoo");
   });
 
@@ -199,13 +198,13 @@ test.describe("provider guides for staff", () => {
       await expect(page.getByRole("heading", { level: 1, name: "Configurar el correo con Gmail" })).toBeVisible();
       const heading = page.getByRole("heading", { level: 2 });
       await expect(heading).toContainText("Paso 1 de 5");
-      await expect(heading).toContainText("Activa la verificación en 2 pasos");
+      await expect(heading).toContainText("Activa la verificación en dos pasos");
 
       await page.getByRole("link", { name: "Siguiente", exact: true }).click();
       await expect(page).toHaveURL(/\/guides\/gmail\/2$/);
       await expect(heading).toContainText("Paso 2 de 5");
       await expect(heading).toContainText("Genera una contraseña de aplicación");
-      await expect(page.getByRole("region")).toContainText("Cuenta de Google → Seguridad → Contraseñas de aplicación");
+      await expect(page.getByRole("region")).toContainText("Cuenta de Google → Seguridad → Verificación en dos pasos → Contraseñas de aplicación");
 
       await page.goto("/guides/gmail/4");
       const settings = page.getByRole("table", { name: "Datos del servidor de Gmail" });

@@ -83,12 +83,64 @@ describe("provider guides", () => {
     });
   }
 
-  it("the Yahoo guide names the app “Mailroom” under Other app, in both languages", () => {
-    const otherApp = (locale: (typeof locales)[number]) => providerTexts(locale, "yahoo").steps.otherApp.body as string;
-    expect(otherApp("en")).toContain("<strong>Other app</strong>");
-    expect(otherApp("es")).toContain("<strong>Otra app</strong>");
-    for (const locale of locales) expect(otherApp(locale)).toContain("<strong>{appName}</strong>");
+  it("the Yahoo guide follows today's screens: External connections → Create app password → a name → Generate password", () => {
+    expect(guideSteps.yahoo.map((s) => s.id)).toEqual(["openSecurity", "createAppPassword", "copyPassword", "server", "testSave"]);
+    const screens = {
+      en: ["<strong>External connections</strong>", "<strong>Create app password</strong>", "<strong>{appName}</strong>", "<strong>Generate password</strong>"],
+      es: ["<strong>Conexiones externas</strong>", "<strong>Crear contraseña de aplicación</strong>", "<strong>{appName}</strong>", "<strong>Generar contraseña</strong>"],
+    };
+    for (const locale of locales) {
+      const body = providerTexts(locale, "yahoo").steps.createAppPassword.body as string;
+      const positions = screens[locale].map((label) => body.indexOf(label));
+      expect(positions, locale).not.toContain(-1);
+      expect(positions, `${locale}: in the order Yahoo shows them`).toEqual([...positions].sort((a, b) => a - b));
+      // The "Other app" list is gone from Yahoo, so no text may send the user looking for it.
+      const all = strings(providerTexts(locale, "yahoo"), "yahoo").map(([, s]) => s).join("\n");
+      expect(all, locale).not.toMatch(/Other app|Otra app/);
+    }
+    expect(providerTexts("en", "yahoo").steps.openSecurity.note).toMatch(/signed in to Yahoo for a few days.*not a private window/);
+    expect(providerTexts("es", "yahoo").steps.openSecurity.note).toMatch(/desde hace unos días.*no una ventana privada/);
     expect((catalogs.en as { common: { appName: string } }).common.appName).toBe("Mailroom");
+  });
+
+  it("Gmail in Spanish says “Verificación en dos pasos”, as Google's Spanish screens do, on the path to App passwords", () => {
+    const es = strings(providerTexts("es", "gmail"), "gmail").map(([, s]) => s).join("\n");
+    expect(es).not.toMatch(/2 pasos/);
+    expect(providerTexts("es", "gmail").steps.appPassword.body).toContain("Seguridad → Verificación en dos pasos → Contraseñas de aplicación");
+    expect(providerTexts("es", "gmail").steps.appPassword.body).toContain("myaccount.google.com/apppasswords");
+    expect(providerTexts("en", "gmail").steps.appPassword.body).toContain("Security → 2-Step Verification → App passwords");
+  });
+
+  it("the Zoho guide lists every data centre's server and says smtppro is for paid organisation plans", () => {
+    const zoho = guideFor("zoho")!.provider;
+    for (const locale of locales) {
+      const server = providerTexts(locale, "zoho").steps.server;
+      const listed = Object.values(server.items as Record<string, string>).map((item) => item.split(": ").at(-1));
+      expect(listed, locale).toEqual(zoho.hosts.filter((host) => host.startsWith("smtp.")));
+      expect(server.note, locale).toMatch(locale === "en" ? /smtppro.*paid organisation plans/ : /smtppro.*planes de pago de organizaciones/);
+    }
+  });
+
+  it("the Fastmail guide says in its first step that the Basic plan cannot send through SMTP", () => {
+    const first = guideSteps.fastmail[0].id;
+    expect(providerTexts("en", "fastmail").steps[first].note).toMatch(/Basic plan has no SMTP access and cannot create app passwords/);
+    expect(providerTexts("es", "fastmail").steps[first].note).toMatch(/plan Basic de Fastmail no tiene acceso SMTP ni permite crear contraseñas de aplicación/);
+  });
+
+  it("every Spanish guide's last step names the Email button in bold, as English does", () => {
+    for (const { provider } of allGuides()) {
+      expect(providerTexts("en", provider.slug).steps.testSave.body, provider.slug).toContain("<strong>Email</strong> button");
+      expect(providerTexts("es", provider.slug).steps.testSave.body, provider.slug).toContain("botón <strong>Enviar por correo</strong>");
+    }
+    const button = (locale: (typeof locales)[number]) => (catalogs[locale] as { documentEmail: { button: string } }).documentEmail.button;
+    expect([button("en"), button("es")]).toEqual(["Email", "Enviar por correo"]);
+  });
+
+  it("the iCloud sender warning accepts @icloud.com, @me.com, @mac.com and iCloud+ custom domains", () => {
+    for (const locale of locales) {
+      const warning = providerTexts(locale, "icloud").steps.server.warning as string;
+      for (const needle of ["@icloud.com", "@me.com", "@mac.com", "iCloud+"]) expect(warning, `${locale}: ${needle}`).toContain(needle);
+    }
   });
 
   it("the Microsoft 365 guide states the SMTP AUTH change and the replies that mean it is off", () => {

@@ -22,15 +22,7 @@ const testAndSave: GuideStep = { id: "testSave", kind: "finish" };
 
 export const guideSteps: Readonly<Record<string, readonly GuideStep[]>> = {
   gmail: [text("twoStep"), text("appPassword"), text("usePassword"), serverSettings, testAndSave],
-  yahoo: [
-    text("openSecurity"),
-    text("generate"),
-    text("otherApp"),
-    text("create"),
-    text("copyPassword"),
-    serverSettings,
-    testAndSave,
-  ],
+  yahoo: [text("openSecurity"), text("createAppPassword"), text("copyPassword"), serverSettings, testAndSave],
   outlook: [text("twoStep"), text("appPassword"), serverSettings, testAndSave],
   microsoft365: [text("smtpAuthChange"), text("enableMailbox"), text("tenantSetting"), serverSettings, testAndSave],
   icloud: [text("appPassword"), serverSettings, testAndSave],

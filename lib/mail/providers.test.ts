@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectProviderFromAddress, providerBySlug, providerForHost, providers } from "./providers";
+import { detectProviderFromAddress, presetFor, providerBySlug, providerForHost, providers, providerToOffer } from "./providers";
 
 describe("provider table", () => {
   it.each(providers.flatMap((provider) => provider.domains.map((domain) => ({ slug: provider.slug, domain }))))(
@@ -30,9 +30,35 @@ describe("provider table", () => {
     expect(providerBySlug("icloud")?.smtp).toEqual({ host: "smtp.mail.me.com", port: 587, security: "starttls" });
     expect(providerBySlug("zoho")?.smtp).toEqual({ host: "smtp.zoho.com", port: 465, security: "tls" });
     expect(providerBySlug("fastmail")?.smtp).toEqual({ host: "smtp.fastmail.com", port: 465, security: "tls" });
+    // Fastmail's own table lists only 465 with SSL/TLS.
+    expect(providerBySlug("fastmail")?.alternative).toBeUndefined();
     const slugs = providers.map((provider) => provider.slug);
     expect(new Set(slugs).size).toBe(slugs.length);
     const domains = providers.flatMap((provider) => provider.domains);
     expect(new Set(domains).size).toBe(domains.length);
+  });
+
+  it("offers Zoho's settings until a server of any Zoho data centre is typed, not only smtp.zoho.com", () => {
+    const zohoHosts = ["smtp.zoho.com", "smtp.zoho.eu", "smtp.zoho.in", "smtp.zoho.com.au", "smtp.zoho.jp", "smtp.zoho.com.cn", "smtp.zoho.sa", "smtp.zohocloud.ca"];
+    for (const host of zohoHosts) {
+      expect(providerToOffer("owner@zoho.eu", host), host).toBeUndefined();
+      expect(providerToOffer("owner@zoho.com", ` ${host.toUpperCase()}. `), host).toBeUndefined();
+      expect(providerToOffer("owner@zohomail.com", host.replace(/^smtp\./, "smtppro.")), host).toBeUndefined();
+    }
+    for (const host of ["", "smtp.gmail.com", "smtp.zoho.evil.test", "zoho.eu"]) expect(providerToOffer("owner@zoho.eu", host)?.slug, host).toBe("zoho");
+    expect(providerToOffer("owner@gmail.com", "smtp.zoho.eu")?.slug).toBe("gmail");
+    expect(providerToOffer("owner@acme-supplies.es", "")).toBeUndefined();
+    expect(providerToOffer("owner", "")).toBeUndefined();
+  });
+
+  it("offers the EU server to a zoho.eu address and the provider's preset to everyone else", () => {
+    const zoho = providerBySlug("zoho")!;
+    expect(presetFor(zoho, "owner@zoho.eu")).toEqual({ host: "smtp.zoho.eu", port: 465, security: "tls" });
+    expect(presetFor(zoho, "owner@zohomail.com")).toEqual(zoho.smtp);
+    expect(presetFor(zoho, "owner@constructor.com")).toEqual(zoho.smtp);
+    expect(presetFor(providerBySlug("gmail")!, "owner@gmail.com")).toEqual({ host: "smtp.gmail.com", port: 587, security: "starttls" });
+    for (const provider of providers) {
+      for (const host of Object.values(provider.regionalHosts ?? {})) expect(provider.hosts, `${provider.slug}: ${host}`).toContain(host);
+    }
   });
 });

@@ -17,6 +17,8 @@ export interface EmailProvider {
   /** SMTP host names of this provider (lower case); the first is the preset. */
   hosts: readonly string[];
   smtp: SmtpPreset;
+  /** Address domains whose accounts live in another region, with that region's SMTP host. */
+  regionalHosts?: Readonly<Record<string, string>>;
   alternative?: SmtpPreset;
   /** Whether the normal account password is refused for SMTP and an app password is needed. */
   appPassword: "required" | "when-two-step-on" | "not-used";
@@ -83,8 +85,14 @@ export const providers: readonly EmailProvider[] = [
     slug: "zoho",
     name: "Zoho Mail",
     domains: ["zoho.com", "zohomail.com", "zoho.eu"],
-    hosts: ["smtp.zoho.com", "smtp.zoho.eu", "smtppro.zoho.com", "smtppro.zoho.eu"],
+    // One pair per data centre (US, EU, India, Australia, Japan, China, Saudi Arabia, Canada);
+    // smtppro.* is for paid organisation plans.
+    hosts: [
+      "smtp.zoho.com", "smtp.zoho.eu", "smtp.zoho.in", "smtp.zoho.com.au", "smtp.zoho.jp", "smtp.zoho.com.cn", "smtp.zoho.sa", "smtp.zohocloud.ca",
+      "smtppro.zoho.com", "smtppro.zoho.eu", "smtppro.zoho.in", "smtppro.zoho.com.au", "smtppro.zoho.jp", "smtppro.zoho.com.cn", "smtppro.zoho.sa", "smtppro.zohocloud.ca",
+    ],
     smtp: { host: "smtp.zoho.com", port: 465, security: "tls" },
+    regionalHosts: { "zoho.eu": "smtp.zoho.eu" },
     alternative: { host: "smtp.zoho.com", port: 587, security: "starttls" },
     appPassword: "when-two-step-on",
     securityUrl: "https://accounts.zoho.com/home#security/app_password",
@@ -94,8 +102,8 @@ export const providers: readonly EmailProvider[] = [
     name: "Fastmail",
     domains: ["fastmail.com", "fastmail.fm", "fastmail.net", "fastmail.org", "fastmail.us", "fastmail.co.uk"],
     hosts: ["smtp.fastmail.com"],
+    // Fastmail's own table lists only 465 with SSL/TLS.
     smtp: { host: "smtp.fastmail.com", port: 465, security: "tls" },
-    alternative: { host: "smtp.fastmail.com", port: 587, security: "starttls" },
     appPassword: "required",
     securityUrl: "https://app.fastmail.com/settings/security/apps",
   },
@@ -105,18 +113,37 @@ function normaliseHost(host: string): string {
   return host.trim().toLowerCase().replace(/\.$/, "");
 }
 
+function addressDomain(addressOrUsername: string): string | undefined {
+  const match = /^[^\s@]+@([^\s@]+\.[^\s@]+)$/.exec(addressOrUsername.trim());
+  return match ? normaliseHost(match[1]) : undefined;
+}
+
 /** The provider an address (or an address-like username) belongs to; undefined when unknown. Never guesses. */
 export function detectProviderFromAddress(addressOrUsername: string): EmailProvider | undefined {
-  const match = /^[^\s@]+@([^\s@]+\.[^\s@]+)$/.exec(addressOrUsername.trim());
-  if (!match) return undefined;
-  const domain = normaliseHost(match[1]);
-  return providers.find((provider) => provider.domains.includes(domain));
+  const domain = addressDomain(addressOrUsername);
+  return domain ? providers.find((provider) => provider.domains.includes(domain)) : undefined;
+}
+
+/** The provider's preset for this address: its region's host when the domain says which. */
+export function presetFor(provider: EmailProvider, addressOrUsername: string): SmtpPreset {
+  const domain = addressDomain(addressOrUsername);
+  const regions = provider.regionalHosts ?? {};
+  return domain && Object.hasOwn(regions, domain) ? { ...provider.smtp, host: regions[domain] } : provider.smtp;
 }
 
 /** The provider that runs this SMTP host; undefined for anything else. */
 export function providerForHost(host: string): EmailProvider | undefined {
   const wanted = normaliseHost(host);
   return providers.find((provider) => provider.hosts.includes(wanted));
+}
+
+/**
+ * The provider whose settings to offer for this username, or undefined when its host is already
+ * typed: any host of the provider counts (an EU Zoho user on smtp.zoho.eu is not offered smtp.zoho.com).
+ */
+export function providerToOffer(username: string, smtpHost: string): EmailProvider | undefined {
+  const provider = detectProviderFromAddress(username);
+  return provider && !provider.hosts.includes(normaliseHost(smtpHost)) ? provider : undefined;
 }
 
 export function providerBySlug(slug: string): EmailProvider | undefined {

@@ -9,7 +9,8 @@ import Link from "next/link";
 import { Field, FieldErrorText } from "@/app/_components/field";
 import { FormStatus } from "@/app/_components/form-status";
 import { applyFieldErrors } from "@/app/_components/apply-field-errors";
-import { detectProviderFromAddress, type EmailProvider } from "@/lib/mail/providers";
+import type { appPasswordKey } from "@/lib/guides/guides";
+import { presetFor, providerToOffer, type EmailProvider } from "@/lib/mail/providers";
 import type { SmtpSecurity } from "@/lib/mail/types";
 import {
   canReuseSavedPassword,
@@ -31,7 +32,8 @@ export function EmailSettingsForm({
 }: {
   defaults: EmailSettingsInput;
   savedPassword: SavedPasswordOwner;
-  fromGuide?: { name: string };
+  /** The guide the admin came from, and its provider's password rule (which the first sentence names). */
+  fromGuide?: { name: string; appPassword: ReturnType<typeof appPasswordKey> };
 }) {
   const t = useTranslations();
   const router = useRouter();
@@ -59,13 +61,13 @@ export function EmailSettingsForm({
     if (fromGuide) form.setFocus("smtpUsername");
   }, [fromGuide, form]);
 
-  const provider = detectProviderFromAddress(username ?? "");
-  const offerProvider = provider && provider.smtp.host !== (smtpHost ?? "").trim().toLowerCase() ? provider : undefined;
+  const offerProvider = providerToOffer(username ?? "", smtpHost ?? "");
 
   function applyProvider(p: EmailProvider) {
-    setValue("smtpHost", p.smtp.host, { shouldDirty: true });
-    setValue("smtpPort", p.smtp.port, { shouldDirty: true });
-    setValue("smtpSecurity", p.smtp.security, { shouldDirty: true });
+    const preset = presetFor(p, username ?? "");
+    setValue("smtpHost", preset.host, { shouldDirty: true });
+    setValue("smtpPort", preset.port, { shouldDirty: true });
+    setValue("smtpSecurity", preset.security, { shouldDirty: true });
     securityPicked.current = false;
   }
 
@@ -100,7 +102,7 @@ export function EmailSettingsForm({
   const securityError = errors.smtpSecurity;
   return (
     <form onSubmit={form.handleSubmit(save)} noValidate className="card" aria-label={t("emailSettings.title")}>
-      {fromGuide ? <p className="notice info">{t("emailSettings.fromGuide", { provider: fromGuide.name })}</p> : null}
+      {fromGuide ? <p className="notice info">{t(`emailSettings.fromGuide.${fromGuide.appPassword}`, { provider: fromGuide.name })}</p> : null}
       <fieldset>
         <legend>{t("emailSettings.protocol")}</legend>
         <div className="radio-row">

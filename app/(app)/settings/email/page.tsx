@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { requireAdmin } from "@/lib/auth/session";
+import { appPasswordKey } from "@/lib/guides/guides";
 import { providerBySlug } from "@/lib/mail/providers";
 import { emailSettingsForForm } from "@/lib/mail/settings";
 import { EmailSettingsForm } from "./email-settings-form";
@@ -25,7 +26,7 @@ export default async function EmailSettingsPage({ searchParams }: { searchParams
       <p className="hint">{t("intro")}</p>
       {!saved ? <p className="notice warn">{t("notSavedYet")}</p> : null}
       {passwordUnreadable ? <p className="notice warn">{t("passwordUnreadable")}</p> : null}
-      <EmailSettingsForm defaults={defaults} savedPassword={savedPassword} fromGuide={provider ? { name: provider.name } : undefined} />
+      <EmailSettingsForm defaults={defaults} savedPassword={savedPassword} fromGuide={provider ? { name: provider.name, appPassword: appPasswordKey(provider) } : undefined} />
     </section>
   );
 }
