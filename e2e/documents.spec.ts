@@ -215,7 +215,7 @@ test.describe("documents", () => {
     const invoice = documentRow(db, "sales-invoices", "INV-0002")!;
     await page.goto(`/documents/sales-invoices/${invoice.id}`);
     await page.getByRole("link", { name: "Edit" }).click();
-    await expect(page.getByRole("heading", { name: "Edit Sales invoice INV-0002" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Edit sales invoice INV-0002" })).toBeVisible();
     await expect(page.getByRole("group", { name: "Line 1" }).getByLabel("Quantity")).toHaveValue("3");
     await page.getByRole("group", { name: "Line 1" }).getByLabel("Quantity").fill("5");
     const totals = formTotals(page);

@@ -78,7 +78,8 @@ test.describe("email settings", () => {
     const failure = testFailure(page);
     await expect(failure).toContainText(/password/i);
     await expect(stage(page, "login")).toHaveAttribute("data-status", "failed");
-    await expect(failure.getByText("Try the same settings in another email client such as Mozilla Thunderbird", { exact: false })).toBeVisible();
+    await expect(failure.getByText("If sending fails, check:", { exact: true })).toBeVisible();
+    await expect(failure.getByText("Whether the same settings work in another email program such as Mozilla Thunderbird", { exact: false })).toBeVisible();
     await failure.getByText("Details", { exact: true }).click();
     await expect(failure.locator("pre")).toContainText("535");
     await expect(failure).not.toContainText("wrong-password");
@@ -333,7 +334,11 @@ test.describe("email settings", () => {
       await page.getByRole("button", { name: "Probar la configuración de correo" }).click();
       const failure = page.getByRole("main").getByRole("alert").filter({ hasText: "No se pudo enviar el correo de prueba." });
       await expect(failure).toBeVisible({ timeout: 20_000 });
+      await expect(failure).toContainText("Si el envío falla, revisa esto:");
       await expect(failure).toContainText("Thunderbird");
+      // Stages are named as nouns, so a failed one reads as a status, not a contradiction.
+      await expect(page.locator('[data-stage="login"]')).toContainText("Inicio de sesión: fallido");
+      await expect(page.locator('[data-stage="message"]')).toContainText("Envío del mensaje: no realizado");
       await page.getByLabel("Contraseña", { exact: true }).fill(mail.password);
       await page.getByRole("button", { name: "Probar la configuración de correo" }).click();
       await expect(page.getByRole("main").getByRole("status").filter({ hasText: "Correo de prueba enviado a" })).toBeVisible({ timeout: 20_000 });

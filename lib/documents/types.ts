@@ -19,6 +19,8 @@ export interface DocumentTypeInfo {
   messages: {
     /** "Sales invoice" / "Factura de venta". */
     singular: string;
+    /** Mid-sentence, as in "Email sales invoice INV-0001": "sales invoice" / "factura de venta". */
+    inSentence: string;
     /** "Sales invoices" / "Facturas de venta". */
     plural: string;
     /** "New sales invoice". */
@@ -51,6 +53,7 @@ function info(
     fileName,
     messages: {
       singular: `documents.types.${key}.singular`,
+      inSentence: `documents.types.${key}.inSentence`,
       plural: `documents.types.${key}.plural`,
       new: `documents.types.${key}.new`,
       dueDateLabel,

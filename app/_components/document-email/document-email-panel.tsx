@@ -23,7 +23,7 @@ export async function DocumentEmailPanel({ documentId }: { documentId: number })
   const ready = isEmailSettingsComplete(settings);
   const entries = listEmails(user.businessId, { documentId });
   const { document, contact } = bundle;
-  const documentLabel = `${t(documentTypeInfo[document.type].messages.singular)} ${document.reference}`;
+  const documentLabel = `${t(documentTypeInfo[document.type].messages.inSentence)} ${document.reference}`;
 
   let dialog = null;
   if (ready) {

@@ -11,7 +11,7 @@ import { documentParams, type DocumentParams } from "../../route-params";
 export async function generateMetadata(props: DocumentParams) {
   const { type } = await documentParams(props);
   const t = await getTranslations();
-  return { title: t("documents.editTitle", { type: t(documentTypeInfo[type].messages.singular) }) };
+  return { title: t("documents.editTitle", { type: t(documentTypeInfo[type].messages.inSentence) }) };
 }
 
 export default async function EditDocumentPage(props: DocumentParams) {
@@ -23,7 +23,7 @@ export default async function EditDocumentPage(props: DocumentParams) {
   const { contactKind, messages } = documentTypeInfo[type];
   return (
     <>
-      <h1>{t("documents.editHeading", { type: t(messages.singular), reference: defaults.reference })}</h1>
+      <h1>{t("documents.editHeading", { type: t(messages.inSentence), reference: defaults.reference })}</h1>
       <DocumentForm
         type={type}
         id={id}
