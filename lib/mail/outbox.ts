@@ -3,7 +3,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { emailAttachments, emails } from "@/db/schema";
 import { documentEmailContent } from "@/lib/documents/email-content";
-import { documentPdf } from "@/lib/documents/pdf";
+import { documentPdf } from "@/lib/documents/pdf-file";
 import { loadDocumentBundle } from "@/lib/documents/queries";
 import type { Locale } from "@/lib/validation/auth";
 import { parseAddressList } from "@/lib/validation/addresses";

@@ -2,7 +2,7 @@ import { getLocale } from "next-intl/server";
 import { currentUser } from "@/lib/auth/session";
 import { parseRouteId } from "@/lib/validation/route-id";
 import { contentDisposition } from "@/lib/documents/content-disposition";
-import { documentPdf } from "@/lib/documents/pdf";
+import { documentPdf } from "@/lib/documents/pdf-file";
 import { loadDocumentBundle } from "@/lib/documents/queries";
 import { isDocumentType } from "@/lib/documents/types";
 import { defaultLocale, isLocale } from "@/lib/i18n/locale";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { simpleParser } from "mailparser";
-import { buildMimeMessage } from "./compose";
+import { buildMimeMessage } from "./mime";
 import type { OutgoingMessage } from "./types";
 
 const email = (overrides: Partial<OutgoingMessage> = {}): OutgoingMessage => ({
