@@ -125,6 +125,11 @@ function certCode(codes: string[], text: string): FailureCode | undefined {
   return undefined;
 }
 
+/** True when the error is about the server's certificate (not trusted, wrong name, expired). */
+export function isCertificateError(error: unknown): boolean {
+  return certCode(errorCodes(error), errorMessages(error)) !== undefined;
+}
+
 /** True when a TLS handshake failed because the other side is not speaking TLS (or hung up on it). */
 export function looksLikeNotTls(error: unknown): boolean {
   const codes = errorCodes(error);
@@ -153,10 +158,32 @@ function authCode(text: string, host: string, responseCode: number | undefined):
   return "auth_failed";
 }
 
+/**
+ * An error a stage has already diagnosed itself (e.g. after probing the port for the other TLS
+ * mode): the stage and code are settled, the decoration below still applies.
+ */
+export class DiagnosedError extends Error {
+  constructor(
+    readonly stage: StageName,
+    readonly code: FailureCode,
+    /** What actually went wrong: its text becomes the failure's raw details. */
+    readonly original: unknown,
+    readonly details: Pick<MailFailure, "httpStatus" | "retryAfter"> = {},
+  ) {
+    super(code);
+  }
+}
+
+const ENHANCED_CODE = /^\d{3}[ -]([245]\.\d{1,3}\.\d{1,3})\b/;
+
+/** The one place a diagnosis is decorated: redacted details, reply codes, the one-click fix and the provider's guide. */
 function build(stage: StageName, code: FailureCode, error: unknown, context: { host?: string; secrets?: string[] }): MailFailure {
+  if (error instanceof DiagnosedError) return { ...build(error.stage, error.code, error.original, context), ...error.details };
   const e = (error && typeof error === "object" ? error : {}) as ErrorLike;
   const failure: MailFailure = { stage, code, raw: rawText(error, context.secrets) };
   if (typeof e.responseCode === "number") failure.responseCode = e.responseCode;
+  const enhanced = e.response?.trim().match(ENHANCED_CODE)?.[1];
+  if (enhanced) failure.enhancedCode = enhanced;
   if (code === "wrong_tls_mode_use_starttls") failure.fix = { security: "starttls" };
   if (code === "wrong_tls_mode_use_tls") failure.fix = { security: "tls" };
   if (AUTH_CODES.has(code) && context.host) {
@@ -178,6 +205,7 @@ export function classifySmtpError(error: unknown, context: SmtpErrorContext): Ma
   const command = (e.command ?? "").toUpperCase();
   const at = (stage: StageName, code: FailureCode) => build(stage, code, error, context);
 
+  if (error instanceof DiagnosedError) return at(error.stage, error.code);
   if (context.stage === "resolve" || codes.some((code) => DNS_CODES.has(code))) return at("resolve", "host_not_found");
   if (codes.includes("ECONNREFUSED")) return at("connect", "connection_refused");
   if (codes.some((code) => UNREACHABLE_CODES.has(code))) return at("connect", "network_unreachable");
@@ -237,6 +265,7 @@ export function classifyHttpError(error: unknown, context: HttpErrorContext): Ma
   const text = errorMessages(error);
   const at = (stage: StageName, code: FailureCode) => build(stage, code, error, context);
 
+  if (error instanceof DiagnosedError) return at(error.stage, error.code);
   if (context.stage === "resolve" || codes.some((code) => DNS_CODES.has(code))) return at("resolve", "host_not_found");
   if (codes.includes("ECONNREFUSED")) return at("connect", "connection_refused");
   if (codes.some((code) => UNREACHABLE_CODES.has(code))) return at("connect", "network_unreachable");

@@ -31,7 +31,7 @@ const invoiceEmail = (overrides: Partial<OutgoingMessage> = {}): OutgoingMessage
 
 describe("owner sends through an HTTP email relay", () => {
   it("posts one multipart form with the fields and the PDF file part", async () => {
-    const result = await createHttpRelayTransport({ protocol: "http", url: relay.url }).send(invoiceEmail({ cc: ["accounts@example.test"] }));
+    const result = await createHttpRelayTransport({ kind: "http", url: relay.url }).send(invoiceEmail({ cc: ["accounts@example.test"] }));
     expect(result.ok).toBe(true);
     expect(relay.requests).toHaveLength(1);
     const [request] = relay.requests;
@@ -61,7 +61,7 @@ describe("owner sends through an HTTP email relay", () => {
 
   it("leaves cc out when there is none and takes the relay's JSON id as the message id", async () => {
     relay.respondWith(202, JSON.stringify({ id: "relay-42" }));
-    const result = await createTransport({ protocol: "http", url: relay.url }).send(invoiceEmail({ attachments: [] }));
+    const result = await createTransport({ kind: "http", url: relay.url }).send(invoiceEmail({ attachments: [] }));
     expect(result).toMatchObject({ ok: true, messageId: "relay-42" });
     expect(relay.requests[0].fields).not.toHaveProperty("cc");
     expect(relay.requests[0].files).toEqual([]);
@@ -69,13 +69,13 @@ describe("owner sends through an HTTP email relay", () => {
 
   it("a 500 answer is a failure that shows the status and the body text", async () => {
     relay.respondWith(500, "mail queue is full, try later");
-    const result = await createHttpRelayTransport({ protocol: "http", url: relay.url }).send(invoiceEmail());
+    const result = await createHttpRelayTransport({ kind: "http", url: relay.url }).send(invoiceEmail());
     expect(result.ok ? "ok" : result.failure).toEqual({ stage: "message", code: "http_status", httpStatus: 500, raw: "mail queue is full, try later" });
   });
 
   it("long error bodies are cut to 500 characters", async () => {
     relay.respondWith(400, "x".repeat(2_000));
-    const result = await createHttpRelayTransport({ protocol: "http", url: relay.url }).send(invoiceEmail());
+    const result = await createHttpRelayTransport({ kind: "http", url: relay.url }).send(invoiceEmail());
     expect(result.ok ? "ok" : result.failure.raw).toHaveLength(500);
   });
 
@@ -85,13 +85,13 @@ describe("owner sends through an HTTP email relay", () => {
     const { port } = probe.address() as AddressInfo;
     await new Promise<void>((resolve) => probe.close(() => resolve()));
     const started = Date.now();
-    const result = await createHttpRelayTransport({ protocol: "http", url: `http://127.0.0.1:${port}/send` }).send(invoiceEmail());
+    const result = await createHttpRelayTransport({ kind: "http", url: `http://127.0.0.1:${port}/send` }).send(invoiceEmail());
     expect(Date.now() - started).toBeLessThan(1_000);
     expect(result.ok ? "ok" : { code: result.failure.code, stage: result.failure.stage }).toEqual({ code: "connection_refused", stage: "connect" });
   });
 
   it("an unknown host is host_not_found at the resolve stage", async () => {
-    const result = await createHttpRelayTransport({ protocol: "http", url: "https://no-such-host.invalid/send" }).send(invoiceEmail());
+    const result = await createHttpRelayTransport({ kind: "http", url: "https://no-such-host.invalid/send" }).send(invoiceEmail());
     expect(result.ok ? "ok" : { code: result.failure.code, stage: result.failure.stage }).toEqual({ code: "host_not_found", stage: "resolve" });
   });
 });

@@ -92,7 +92,7 @@ export async function sendDocumentEmail(request: DocumentEmailRequest): Promise<
         userId: request.userId,
         documentId: request.documentId,
         idempotencyKey: request.idempotencyKey,
-        protocol: setup.config.protocol,
+        protocol: setup.config.kind,
         fromAddress: `${setup.businessName} <${setup.sender}>`,
         toAddresses: message.to.join(", "),
         ccAddresses: message.cc.join(", "),
@@ -148,7 +148,7 @@ export async function retryEmail(businessId: number, emailId: number): Promise<S
   });
   db.update(emails)
     .set({
-      protocol: setup.config.protocol,
+      protocol: setup.config.kind,
       fromAddress: `${setup.businessName} <${setup.sender}>`,
       bccAddresses: message.bcc.join(", "),
       replyTo: message.replyTo.join(", "),

@@ -106,11 +106,11 @@ function setupFrom(
 ): MailSetup {
   const name = businessName(businessId);
   if (s.protocol === "http") {
-    return { config: { protocol: "http", url: s.httpUrl }, businessName: name, sender: s.httpReplyTo, copyTo: [], replyTo: [s.httpReplyTo], secrets: [] };
+    return { config: { kind: "http", url: s.httpUrl }, businessName: name, sender: s.httpReplyTo, copyTo: [], replyTo: [s.httpReplyTo], secrets: [] };
   }
   return {
     config: {
-      protocol: "smtp",
+      kind: "smtp",
       host: s.smtpHost,
       port: s.smtpPort,
       security: s.smtpSecurity,

@@ -24,7 +24,7 @@ const testEmail = (): OutgoingMessage => ({
   attachments: [],
 });
 const smtp = (port: number, security: SmtpConfig["security"]): SmtpConfig => ({
-  protocol: "smtp",
+  kind: "smtp",
   host: "localhost",
   port,
   security,

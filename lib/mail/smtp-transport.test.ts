@@ -30,7 +30,7 @@ function invoiceEmail(overrides: Partial<OutgoingMessage> = {}): OutgoingMessage
 }
 
 function smtp(overrides: Partial<SmtpConfig> & Pick<SmtpConfig, "port" | "security">): SmtpConfig {
-  return { protocol: "smtp", host: "localhost", username: server.user, password: server.password, skipTlsVerify: false, ...overrides };
+  return { kind: "smtp", host: "localhost", username: server.user, password: server.password, skipTlsVerify: false, ...overrides };
 }
 
 async function freePort(): Promise<number> {

@@ -3,8 +3,9 @@
 /** tls = implicit TLS (SSL/TLS), starttls = required STARTTLS, none = plaintext, never upgrade. */
 export type SmtpSecurity = "tls" | "starttls" | "none";
 
+/** How a business sends: one member per transport kind, each with what its transport needs. */
 export interface SmtpConfig {
-  protocol: "smtp";
+  kind: "smtp";
   host: string;
   port: number;
   security: SmtpSecurity;
@@ -14,11 +15,12 @@ export interface SmtpConfig {
 }
 
 export interface HttpRelayConfig {
-  protocol: "http";
+  kind: "http";
   url: string;
 }
 
 export type TransportConfig = SmtpConfig | HttpRelayConfig;
+export type TransportKind = TransportConfig["kind"];
 
 export interface MailAttachment {
   filename: string;
@@ -80,17 +82,23 @@ export const FAILURE_CODES = [
 ] as const;
 export type FailureCode = (typeof FAILURE_CODES)[number];
 
+/** A failed send, structured so callers can both explain it and decide whether retrying may help. */
 export interface MailFailure {
   stage: StageName;
   code: FailureCode;
   /** Server reply or error text with secrets redacted, shown under "Details". */
   raw: string;
+  /** SMTP reply code, e.g. 535. */
   responseCode?: number;
+  /** RFC 3463 enhanced status code from the SMTP reply, e.g. "5.7.8". */
+  enhancedCode?: string;
+  httpStatus?: number;
+  /** Seconds the server asked us to wait before trying again (HTTP Retry-After). */
+  retryAfter?: number;
   /** One-click fix for a wrong TLS mode. */
   fix?: { security: SmtpSecurity; port?: number };
   /** Guide slug from providers.ts, e.g. "gmail". */
   providerGuide?: string;
-  httpStatus?: number;
 }
 
 export type SendResult =
@@ -101,6 +109,12 @@ export interface SendOptions {
   onStage?: (event: StageEvent) => void;
 }
 
+/** One way of sending (SMTP, HTTP relay, …): reports its stages and never throws, failures are results. */
 export interface Transport {
   send(message: OutgoingMessage, options?: SendOptions): Promise<SendResult>;
 }
+
+/** What the staged settings test streams: each stage as it happens, then the verdict. */
+export type DiagnoseEvent =
+  | { type: "stage"; event: StageEvent }
+  | { type: "result"; result: ({ ok: true; messageId: string } | { ok: false; failure: MailFailure }) & { to: string } };
