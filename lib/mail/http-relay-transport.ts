@@ -2,9 +2,9 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import dns from "node:dns";
 import net from "node:net";
-import { classifyHttpError } from "./explain";
-import { createStageRecorder } from "./stages";
-import type { HttpRelayConfig, MailFailure, OutgoingMessage, SendOptions, SendResult, StageName, Transport } from "./types";
+import { classifyHttpError, DiagnosedError } from "./explain";
+import { runStages, type StageRunner } from "./stage-runner";
+import type { HttpRelayConfig, OutgoingMessage, SendOptions, SendResult, Transport } from "./types";
 
 export const HTTP_RELAY_LIMITS = { resolve: 5_000, request: 10_000 } as const;
 
@@ -36,64 +36,51 @@ function messageIdFrom(body: string): string | undefined {
   return undefined;
 }
 
+/** Seconds from a Retry-After header (delta-seconds or an HTTP date); undefined when absent or unreadable. */
+function retryAfterSeconds(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = /^\d+$/.test(header.trim()) ? Number(header) : Math.ceil((Date.parse(header) - Date.now()) / 1000);
+  return Number.isFinite(seconds) ? Math.max(0, seconds) : undefined;
+}
+
+async function resolveRelay(config: HttpRelayConfig, runner: StageRunner): Promise<URL> {
+  const url = new URL(config.url);
+  if (url.protocol !== "https:" && url.protocol !== "http:") throw new Error(`Unsupported URL scheme ${url.protocol}`);
+  const host = url.hostname.replace(/^\[|\]$/g, "");
+  if (!net.isIP(host)) {
+    await runner.bounded(dns.promises.lookup(host), HTTP_RELAY_LIMITS.resolve, `DNS lookup of ${host} timed out`);
+  }
+  return url;
+}
+
 /** HTTP relay transport: one multipart/form-data POST; any 2xx is success. */
 export function createHttpRelayTransport(config: HttpRelayConfig): Transport {
   return {
-    async send(message: OutgoingMessage, options: SendOptions = {}): Promise<SendResult> {
-      const recorder = createStageRecorder(options.onStage);
-      const { stages, begin, pass } = recorder;
-      const failed = (failure: MailFailure): SendResult => {
-        recorder.fail(failure.stage);
-        return { ok: false, failure, stages };
-      };
-
-      let url: URL;
-      begin("resolve");
-      try {
-        url = new URL(config.url);
-        if (url.protocol !== "https:" && url.protocol !== "http:") throw new Error(`Unsupported URL scheme ${url.protocol}`);
-        const host = url.hostname.replace(/^\[|\]$/g, "");
-        if (!net.isIP(host)) {
-          let timer: NodeJS.Timeout | undefined;
-          const timeout = new Promise<never>((_, reject) => {
-            timer = setTimeout(() => reject(Object.assign(new Error(`DNS lookup of ${host} timed out`), { code: "EAI_AGAIN" })), HTTP_RELAY_LIMITS.resolve);
+    send(message: OutgoingMessage, options: SendOptions = {}): Promise<SendResult> {
+      return runStages(
+        {
+          total: HTTP_RELAY_LIMITS.resolve + HTTP_RELAY_LIMITS.request,
+          onStage: options.onStage,
+          diagnose: (error, stage) => classifyHttpError(error, { stage, url: config.url }),
+        },
+        async (runner) => {
+          const url = await runner.step("resolve", () => resolveRelay(config, runner));
+          const https = url.protocol === "https:";
+          // fetch connects, shakes hands and sends as one step; a TLS failure still shows which part worked.
+          const response = await runner.step(https ? ["connect", "tls"] : "connect", async () => {
+            const response = await fetch(url, { method: "POST", body: relayForm(message), signal: AbortSignal.timeout(HTTP_RELAY_LIMITS.request), redirect: "manual" });
+            return { status: response.status, headers: response.headers, body: await response.text() };
           });
-          await Promise.race([dns.promises.lookup(host), timeout]).finally(() => clearTimeout(timer));
-        }
-      } catch (error) {
-        return failed(classifyHttpError(error, { stage: "resolve", url: config.url }));
-      }
-      pass();
-
-      const https = url.protocol === "https:";
-      begin("connect");
-      let response: Response;
-      let body: string;
-      try {
-        response = await fetch(url, { method: "POST", body: relayForm(message), signal: AbortSignal.timeout(HTTP_RELAY_LIMITS.request), redirect: "manual" });
-        body = await response.text();
-      } catch (error) {
-        const failure = classifyHttpError(error, { stage: recorder.current(), url: config.url });
-        // fetch reports connect/TLS/request as one step; mark the ones that evidently worked.
-        const order: StageName[] = https ? ["connect", "tls", "message"] : ["connect", "message"];
-        for (const stage of order.slice(0, Math.max(0, order.indexOf(failure.stage)))) pass(stage);
-        return failed(failure);
-      }
-      pass("connect");
-      if (https) pass("tls");
-      else recorder.skip("tls");
-
-      begin("message");
-      if (response.status < 200 || response.status > 299) {
-        return failed({
-          stage: "message",
-          code: "http_status",
-          httpStatus: response.status,
-          raw: body.slice(0, 500),
-        });
-      }
-      pass();
-      return { ok: true, messageId: messageIdFrom(body) ?? `<${randomUUID()}@mailroom>`, stages };
+          if (!https) runner.skip("tls");
+          return runner.step("message", async () => {
+            if (response.status < 200 || response.status > 299) {
+              const retryAfter = retryAfterSeconds(response.headers.get("retry-after"));
+              throw new DiagnosedError("message", "http_status", response.body.slice(0, 500), { httpStatus: response.status, ...(retryAfter === undefined ? {} : { retryAfter }) });
+            }
+            return messageIdFrom(response.body) ?? `<${randomUUID()}@mailroom>`;
+          });
+        },
+      );
     },
   };
 }

@@ -4,12 +4,10 @@ import net from "node:net";
 import { Readable } from "node:stream";
 import tls from "node:tls";
 import SMTPConnection from "nodemailer/lib/smtp-connection";
-import { buildMimeMessage } from "./mime";
-import type { MimeMessage } from "./mime";
-import { classifySmtpError, looksLikeNotTls, redactSecrets, smtpSecrets } from "./explain";
-import { providerForHost } from "./providers";
-import { createStageRecorder } from "./stages";
-import type { MailFailure, OutgoingMessage, SendOptions, SendResult, SmtpConfig, StageName, Transport } from "./types";
+import { classifySmtpError, DiagnosedError, isCertificateError, looksLikeNotTls, smtpSecrets } from "./explain";
+import { buildMimeMessage, type MimeMessage } from "./mime";
+import { runStages, type StageRunner } from "./stage-runner";
+import type { OutgoingMessage, SendOptions, SendResult, SmtpConfig, Transport } from "./types";
 
 /** Per-stage bounds in ms; the whole send never exceeds `total`. */
 export const SMTP_LIMITS = {
@@ -23,27 +21,6 @@ export const SMTP_LIMITS = {
 } as const;
 
 export type SmtpLimits = { [K in keyof typeof SMTP_LIMITS]: number };
-
-const TIMEOUT_TYPES: Partial<Record<StageName, string>> = {
-  connect: "CONNECT_TIMEOUT",
-  tls: "UPGRADE_TIMEOUT",
-  greeting: "GREETING_TIMEOUT",
-};
-
-function timeoutError(stage: StageName, message: string): Error {
-  return Object.assign(new Error(message), { code: "ETIMEDOUT", timeoutType: stage === "tls" ? undefined : TIMEOUT_TYPES[stage] ?? "SOCKET_TIMEOUT" });
-}
-
-/** Rejects (and runs onTimeout) when the promise is not settled within ms. */
-function within<T>(promise: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(onTimeout()), ms);
-    promise.then(
-      (value) => (clearTimeout(timer), resolve(value)),
-      (error: unknown) => (clearTimeout(timer), reject(error)),
-    );
-  });
-}
 
 function openTcp(address: string, port: number, track: (socket: net.Socket) => void): Promise<net.Socket> {
   return new Promise((resolve, reject) => {
@@ -131,218 +108,169 @@ function smtpStep(connection: SMTPConnection, start: (callback: (error?: Error |
   });
 }
 
-class StageFailure extends Error {
-  constructor(readonly failure: MailFailure) {
-    super(failure.code);
+/** One send's connection state, shared by its stages and released by cleanup. */
+interface SmtpSession {
+  config: SmtpConfig;
+  limits: SmtpLimits;
+  servername: string | undefined;
+  runner: StageRunner;
+  sockets: Set<net.Socket>;
+  connection?: SMTPConnection;
+}
+
+function track(session: SmtpSession, socket: net.Socket): void {
+  session.sockets.add(socket);
+  socket.once("close", () => session.sockets.delete(socket));
+}
+
+function closeAll(session: SmtpSession): void {
+  session.connection?.close();
+  for (const socket of session.sockets) socket.destroy();
+}
+
+async function resolveHost({ config, limits, runner }: SmtpSession): Promise<string[]> {
+  if (net.isIP(config.host)) return [config.host];
+  const entries = await runner.bounded(dns.promises.lookup(config.host, { all: true, order: "ipv4first" }), limits.resolve, `DNS lookup of ${config.host} timed out`);
+  if (!entries.length) throw Object.assign(new Error(`No address for ${config.host}`), { code: "ENOTFOUND" });
+  return entries.map((entry) => entry.address);
+}
+
+/** Tries up to three addresses in turn; a timeout ends the stage (the next address would wait as long). */
+async function connect(session: SmtpSession, addresses: string[]): Promise<{ socket: net.Socket; address: string }> {
+  const { config, limits, runner } = session;
+  const connectBy = Date.now() + limits.connect;
+  let lastError: unknown;
+  for (const address of addresses.slice(0, 3)) {
+    try {
+      const socket = await runner.bounded(openTcp(address, config.port, (socket) => track(session, socket)), connectBy - Date.now(), `Connecting to ${config.host}:${config.port} timed out`);
+      return { socket, address };
+    } catch (error) {
+      lastError = error;
+      if ((error as { code?: string }).code === "ETIMEDOUT") break;
+    }
+  }
+  throw lastError;
+}
+
+/** Implicit TLS; a port that answers in plaintext instead means STARTTLS was wanted. */
+async function secure(session: SmtpSession, socket: net.Socket, address: string): Promise<net.Socket> {
+  const { config, limits, runner } = session;
+  try {
+    return await runner.bounded(handshake(socket, config, (secured) => track(session, secured)), limits.tls, "TLS handshake timed out");
+  } catch (error) {
+    if (!isCertificateError(error) && (looksLikeNotTls(error) || (error as { code?: string }).code === "ETIMEDOUT")) {
+      socket.destroy();
+      if (await probeSmtpGreeting(address, config.port, Math.min(limits.probe, runner.remaining()))) {
+        throw new DiagnosedError("tls", "wrong_tls_mode_use_starttls", error);
+      }
+    }
+    throw error;
   }
 }
 
-/** SMTP transport that runs resolve → connect → tls → greeting → login → envelope → message, each bounded and reported. */
+/** Greeting and EHLO (and STARTTLS when chosen); a port that never greets may be speaking implicit TLS. */
+async function greet(session: SmtpSession, channel: net.Socket, address: string): Promise<SMTPConnection> {
+  const { config, limits, runner, servername } = session;
+  const smtp = new SMTPConnection({
+    host: config.host,
+    port: config.port,
+    connection: channel,
+    secure: config.security === "tls",
+    secured: config.security === "tls",
+    requireTLS: config.security === "starttls",
+    ignoreTLS: config.security === "none",
+    tls: { rejectUnauthorized: !config.skipTlsVerify, servername },
+    connectionTimeout: limits.greeting,
+    greetingTimeout: limits.greeting,
+    socketTimeout: limits.socket,
+    socketCloseTimeout: 1_000,
+    logger: false,
+    debug: false,
+  });
+  session.connection = smtp;
+  // Errors are handled per step; this keeps a late one from becoming an unhandled 'error' event.
+  smtp.on("error", () => {});
+  try {
+    await runner.bounded(smtpStep(smtp, (callback) => smtp.connect(callback)), limits.greeting + limits.tls, "Greeting never received");
+  } catch (error) {
+    const neverGreeted = classifySmtpError(error, { stage: "greeting", host: config.host, port: config.port, security: config.security }).code === "greeting_timeout";
+    if (neverGreeted && config.security !== "tls") {
+      closeAll(session);
+      if (await probeTlsServer(address, config.port, servername, Math.min(limits.probe, runner.remaining()))) {
+        throw new DiagnosedError("greeting", "wrong_tls_mode_use_tls", error);
+      }
+    }
+    throw error;
+  }
+  return smtp;
+}
+
+async function login({ config, limits, runner }: SmtpSession, smtp: SMTPConnection): Promise<void> {
+  if (!smtp.allowsAuth) {
+    const ehlo = typeof smtp.lastServerResponse === "string" ? smtp.lastServerResponse : "";
+    const offersStarttls = /[ -]STARTTLS\b/im.test(ehlo);
+    const code = config.security === "none" && offersStarttls ? "wrong_tls_mode_use_starttls" : "auth_unsupported";
+    throw new DiagnosedError("login", code, new Error(`The server did not offer AUTH after EHLO: ${ehlo}`));
+  }
+  await runner.bounded(smtpStep(smtp, (callback) => smtp.login({ user: config.username, pass: config.password }, callback)), limits.socket, "Login timed out");
+}
+
+/** MAIL FROM and RCPT TO (the envelope stage), then DATA (the message stage). */
+async function transmit({ limits, runner }: SmtpSession, smtp: SMTPConnection, mime: MimeMessage): Promise<void> {
+  let bodySent = false;
+  // nodemailer reads the message only after DATA got its 354, which is when the envelope is accepted.
+  const body = new Readable({
+    read() {
+      if (bodySent) return;
+      bodySent = true;
+      runner.advance("message");
+      this.push(mime.raw);
+      this.push(null);
+    },
+  });
+  await runner.bounded(
+    smtpStep(smtp, (callback) => smtp.send({ from: mime.envelope.from, to: mime.envelope.to }, body, (error) => callback(error))),
+    limits.socket,
+    "The server did not answer in time",
+  );
+  smtp.quit();
+}
+
+/** SMTP transport: resolve → connect → tls → greeting → login → envelope → message, each bounded and reported. */
 export function createSmtpTransport(config: SmtpConfig, limits: SmtpLimits = SMTP_LIMITS): Transport {
   const secrets = smtpSecrets(config.username, config.password);
   const servername = net.isIP(config.host) ? undefined : config.host;
 
   return {
-    async send(message: OutgoingMessage, options: SendOptions = {}): Promise<SendResult> {
-      const startedAt = Date.now();
-      const sockets = new Set<net.Socket>();
-      const track = (socket: net.Socket) => {
-        sockets.add(socket);
-        socket.once("close", () => sockets.delete(socket));
-      };
-      let connection: SMTPConnection | undefined;
-      const recorder = createStageRecorder(options.onStage);
-      const { stages, begin, pass } = recorder;
-      const context = () => ({ stage: recorder.current(), host: config.host, port: config.port, security: config.security, secrets });
-      const fail = (error: unknown): never => {
-        throw error instanceof StageFailure ? error : new StageFailure(classifySmtpError(error, context()));
-      };
-      const remaining = () => startedAt + limits.total - Date.now();
-      const bounded = <T>(promise: Promise<T>, ms: number, message: string) =>
-        within(promise, Math.max(1, Math.min(ms, remaining())), () => timeoutError(recorder.current(), message));
-      const closeAll = () => {
-        connection?.close();
-        for (const socket of sockets) socket.destroy();
-      };
-
-      const run = async (mime: MimeMessage): Promise<SendResult> => {
-        begin("resolve");
-        let addresses: string[];
-        try {
-          addresses = net.isIP(config.host)
-            ? [config.host]
-            : (await bounded(dns.promises.lookup(config.host, { all: true, order: "ipv4first" }), limits.resolve, `DNS lookup of ${config.host} timed out`)).map(
-                (entry) => entry.address,
-              );
-          if (!addresses.length) throw Object.assign(new Error(`No address for ${config.host}`), { code: "ENOTFOUND" });
-        } catch (error) {
-          return fail(error);
-        }
-        pass();
-
-        begin("connect");
-        const connectBy = Date.now() + limits.connect;
-        let socket: net.Socket | undefined;
-        let address = addresses[0];
-        let lastError: unknown;
-        for (const candidate of addresses.slice(0, 3)) {
-          try {
-            address = candidate;
-            socket = await bounded(openTcp(candidate, config.port, track), connectBy - Date.now(), `Connecting to ${config.host}:${config.port} timed out`);
-            break;
-          } catch (error) {
-            lastError = error;
-            if ((error as { code?: string }).code === "ETIMEDOUT") break;
-          }
-        }
-        if (!socket) return fail(lastError);
-        pass();
-
-        let channel: net.Socket = socket;
-        if (config.security === "tls") {
-          begin("tls");
-          try {
-            channel = await bounded(handshake(socket, config, track), limits.tls, "TLS handshake timed out");
-          } catch (error) {
-            const failure = classifySmtpError(error, context());
-            const certificateProblem = failure.code.startsWith("cert_");
-            if (!certificateProblem && (looksLikeNotTls(error) || (error as { code?: string }).code === "ETIMEDOUT")) {
-              socket.destroy();
-              if (await probeSmtpGreeting(address, config.port, Math.min(limits.probe, remaining()))) {
-                throw new StageFailure({ ...failure, stage: "tls", code: "wrong_tls_mode_use_starttls", fix: { security: "starttls" } });
-              }
-            }
-            throw new StageFailure(failure);
-          }
-          pass();
-        } else if (config.security === "none") {
-          recorder.skip("tls");
-        }
-
-        begin("greeting");
-        const smtp = new SMTPConnection({
-          host: config.host,
-          port: config.port,
-          connection: channel,
-          secure: config.security === "tls",
-          secured: config.security === "tls",
-          requireTLS: config.security === "starttls",
-          ignoreTLS: config.security === "none",
-          tls: { rejectUnauthorized: !config.skipTlsVerify, servername },
-          connectionTimeout: limits.greeting,
-          greetingTimeout: limits.greeting,
-          socketTimeout: limits.socket,
-          socketCloseTimeout: 1_000,
-          logger: false,
-          debug: false,
-        });
-        connection = smtp;
-        // Errors are handled per step; this keeps a late one from becoming an unhandled 'error' event.
-        smtp.on("error", () => {});
-        try {
-          await bounded(smtpStep(smtp, (callback) => smtp.connect(callback)), limits.greeting + limits.tls, "Greeting never received");
-        } catch (error) {
-          const failure = classifySmtpError(error, context());
-          if (failure.code === "greeting_timeout" && config.security !== "tls") {
-            closeAll();
-            if (await probeTlsServer(address, config.port, servername, Math.min(limits.probe, remaining()))) {
-              throw new StageFailure({ ...failure, stage: "greeting", code: "wrong_tls_mode_use_tls", fix: { security: "tls" } });
-            }
-          }
-          if (failure.stage === "tls") pass("greeting");
-          throw new StageFailure(failure);
-        }
-        pass();
-        // STARTTLS happened inside the greeting stage.
-        if (config.security === "starttls") pass("tls");
-
-        begin("login");
-        if (!smtp.allowsAuth) {
-          const ehlo = typeof smtp.lastServerResponse === "string" ? smtp.lastServerResponse : "";
-          const offersStarttls = /[ -]STARTTLS\b/im.test(ehlo);
-          const code = config.security === "none" && offersStarttls ? "wrong_tls_mode_use_starttls" : "auth_unsupported";
-          const guide = providerForHost(config.host)?.slug;
-          throw new StageFailure({
-            stage: "login",
-            code,
-            raw: redactSecrets(`The server did not offer AUTH after EHLO: ${ehlo}`, secrets),
-            ...(code === "wrong_tls_mode_use_starttls" ? { fix: { security: "starttls" as const } } : {}),
-            ...(guide && code === "auth_unsupported" ? { providerGuide: guide } : {}),
+    send(message: OutgoingMessage, options: SendOptions = {}): Promise<SendResult> {
+      let session: SmtpSession | undefined;
+      // Whatever the send opened, closed whichever way it ends.
+      const release = () => session && closeAll(session);
+      return runStages(
+        {
+          total: limits.total,
+          onStage: options.onStage,
+          diagnose: (error, stage) => classifySmtpError(error, { stage, host: config.host, port: config.port, security: config.security, secrets }),
+          // After success, give QUIT a moment, then make sure nothing is left open.
+          cleanup: (ok) => (ok ? setTimeout(release, 1_000).unref() : release()),
+        },
+        async (runner) => {
+          const open: SmtpSession = (session = { config, limits, servername, runner, sockets: new Set() });
+          const mime = await buildMimeMessage(message).catch((error: unknown) => {
+            throw new DiagnosedError("message", "unknown", error);
           });
-        }
-        try {
-          await bounded(smtpStep(smtp, (callback) => smtp.login({ user: config.username, pass: config.password }, callback)), limits.socket, "Login timed out");
-        } catch (error) {
-          return fail(error);
-        }
-        pass();
-
-        begin("envelope");
-        let bodyStarted = false;
-        let bodySent = false;
-        // nodemailer reads the message only after DATA got its 354, which is when the envelope is accepted.
-        const body = new Readable({
-          read() {
-            if (bodySent) return;
-            bodySent = true;
-            if (!bodyStarted) {
-              bodyStarted = true;
-              pass("envelope");
-              begin("message");
-            }
-            this.push(mime.raw);
-            this.push(null);
-          },
-        });
-        try {
-          await bounded(
-            smtpStep(smtp, (callback) => smtp.send({ from: mime.envelope.from, to: mime.envelope.to }, body, (error) => callback(error))),
-            limits.socket,
-            "The server did not answer in time",
-          );
-        } catch (error) {
-          return fail(error);
-        }
-        pass();
-        smtp.quit();
-        return { ok: true, messageId: mime.messageId, stages };
-      };
-
-      let mime: MimeMessage;
-      try {
-        mime = await buildMimeMessage(message);
-      } catch (error) {
-        const failure = { stage: "message" as const, code: "unknown" as const, raw: redactSecrets(String((error as Error).message ?? error), secrets) };
-        recorder.fail("message");
-        recorder.close();
-        return { ok: false, failure, stages };
-      }
-
-      let deadlineTimer: NodeJS.Timeout | undefined;
-      const deadline = new Promise<"deadline">((resolve) => {
-        deadlineTimer = setTimeout(() => resolve("deadline"), limits.total);
-      });
-      let outcome: SendResult | "deadline" | StageFailure;
-      try {
-        outcome = await Promise.race([run(mime), deadline]);
-      } catch (error) {
-        outcome = error instanceof StageFailure ? error : new StageFailure(classifySmtpError(error, context()));
-      } finally {
-        clearTimeout(deadlineTimer);
-      }
-
-      if (outcome !== "deadline" && !(outcome instanceof StageFailure)) {
-        recorder.close();
-        // Give QUIT a moment, then make sure nothing is left open.
-        setTimeout(closeAll, 1_000).unref();
-        return outcome;
-      }
-      closeAll();
-      const failure =
-        outcome === "deadline" ? classifySmtpError(timeoutError(recorder.current(), `Gave up after ${limits.total / 1000} s`), context()) : outcome.failure;
-      recorder.fail(failure.stage);
-      recorder.close();
-      return { ok: false, failure, stages };
+          const addresses = await runner.step("resolve", () => resolveHost(open));
+          const { socket, address } = await runner.step("connect", () => connect(open, addresses));
+          let channel: net.Socket = socket;
+          if (config.security === "tls") channel = await runner.step("tls", () => secure(open, socket, address));
+          if (config.security === "none") runner.skip("tls");
+          // With STARTTLS, the TLS stage happens inside the greeting.
+          const smtp = await runner.step(config.security === "starttls" ? ["greeting", "tls"] : "greeting", () => greet(open, channel, address));
+          await runner.step("login", () => login(open, smtp));
+          await runner.step("envelope", () => transmit(open, smtp, mime));
+          return mime.messageId;
+        },
+      );
     },
   };
 }
