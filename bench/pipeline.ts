@@ -6,7 +6,7 @@ import { getDb } from "@/db/client";
 import { emailAttachments, emails } from "@/db/schema";
 import { draftDocumentEmail } from "@/lib/documents/email-content";
 import { loadDocumentBundle } from "@/lib/documents/queries";
-import { sendDocumentEmail, type DocumentEmailRequest } from "@/lib/mail/outbox";
+import { sendDocumentEmail, type DocumentEmailRequest } from "@/lib/documents/send-email";
 import type { MailServer } from "../test/fixtures/mail-server";
 import { bareSender, type BareMessage } from "./mail";
 import type { Report } from "./report";

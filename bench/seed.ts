@@ -6,7 +6,7 @@ import { getDb } from "@/db/client";
 import { businesses, contacts, documentLines, documents, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { computeTotals } from "@/lib/documents/totals";
-import { saveEmailSettings } from "@/lib/mail/settings";
+import { saveEmailSettings } from "@/lib/mail/settings-store";
 import { blankEmailSettings, emailSettingsSchema } from "@/lib/validation/email-settings";
 
 export const BENCH_ADMIN = { name: "Bea Bench", email: "owner@bench.test", password: "bench-password-1" };

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { contacts, documents } from "@/db/schema";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
-import { emailSettingsCompleteFor } from "@/lib/mail/settings";
+import { emailSettingsCompleteFor } from "@/lib/mail/setup";
 
 export async function generateMetadata() {
   const t = await getTranslations("dashboard");

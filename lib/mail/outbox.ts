@@ -2,14 +2,10 @@ import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { emailAttachments, emails } from "@/db/schema";
-import { documentEmailContent } from "@/lib/documents/email-content";
-import { documentPdf } from "@/lib/documents/pdf-file";
-import { loadDocumentBundle } from "@/lib/documents/queries";
-import type { Locale } from "@/lib/validation/auth";
-import { parseAddressList } from "@/lib/validation/addresses";
-import { composeOutgoing, loadMailSetup, type MailSetup } from "./settings";
+import { addressList, composeOutgoing } from "./compose";
+import { loadMailSetup } from "./setup";
 import { createTransport } from "./transport";
-import type { MailFailure, OutgoingMessage } from "./types";
+import type { MailFailure, OutgoingMessage, TransportConfig } from "./types";
 
 export type EmailRow = typeof emails.$inferSelect;
 
@@ -20,15 +16,23 @@ export type SendOutcome =
   | { status: "not_configured" }
   | { status: "not_found" };
 
-const list = (value: string) => {
-  const parsed = parseAddressList(value);
-  return parsed.ok ? parsed.addresses : [];
-};
+/** Who sends, on whose behalf, over what; recorded with the email. */
+export interface SendMeta {
+  businessId: number;
+  userId: number;
+  /** The same key never sends twice: a repeat answers with the first attempt's state. */
+  idempotencyKey: string;
+  /** What the email is about, for the log (the core never looks inside). */
+  documentId?: number;
+  transport: TransportConfig;
+}
 
-/** Sends over the configured transport and records the ending; the row must already say "sending". */
-async function deliver(emailId: number, setup: MailSetup, message: OutgoingMessage): Promise<SendOutcome> {
+const sender = (message: OutgoingMessage) => `${message.fromName} <${message.fromAddress}>`;
+
+/** Sends over the given transport and records the ending; the row must already say "sending". */
+async function deliver(emailId: number, transport: TransportConfig, message: OutgoingMessage): Promise<SendOutcome> {
   const db = getDb();
-  const result = await createTransport(setup.config)
+  const result = await createTransport(transport)
     .send(message)
     .catch((): { ok: false; failure: MailFailure } => ({ ok: false, failure: { stage: "message", code: "unknown", raw: "" } }));
   const now = new Date();
@@ -46,73 +50,51 @@ async function deliver(emailId: number, setup: MailSetup, message: OutgoingMessa
   return { status: "failed", emailId, failure: result.failure };
 }
 
-export interface DocumentEmailRequest {
-  businessId: number;
-  userId: number;
-  locale: Locale;
-  documentId: number;
-  to: string;
-  cc: string;
-  subject: string;
-  message: string;
-  idempotencyKey: string;
+/** The state of an email already sent (or being sent) with this key, so a repeat can answer without redoing work. */
+export function outcomeForKey(businessId: number, idempotencyKey: string): SendOutcome | null {
+  const row = findByKey(businessId, idempotencyKey);
+  return row ? outcomeOf(row) : null;
 }
 
 /**
- * Emails a document as a PDF attachment. The email is recorded as "sending" (with everything
- * needed to send it again) before it leaves, and ends "sent" or "failed". The same idempotency
- * key never sends twice: a repeat answers with the first attempt's state.
+ * The durable send: the email is recorded as "sending" (with everything needed to send it again)
+ * before it leaves, then sent, then recorded "sent" or "failed". The same idempotency key never
+ * sends twice.
  */
-export async function sendDocumentEmail(request: DocumentEmailRequest): Promise<SendOutcome> {
+export async function recordAndSend(message: OutgoingMessage, meta: SendMeta): Promise<SendOutcome> {
   const db = getDb();
-  const existing = findByKey(request.businessId, request.idempotencyKey);
-  if (existing) return outcomeOf(existing);
-
-  const bundle = loadDocumentBundle(request.businessId, request.documentId);
-  if (!bundle) return { status: "not_found" };
-  const setup = loadMailSetup(request.businessId);
-  if (!setup) return { status: "not_configured" };
-
-  const { subject, ...body } = await documentEmailContent(bundle, request, request.locale);
-  const pdf = await documentPdf(bundle, request.locale);
-  const message = composeOutgoing(setup, {
-    to: list(request.to),
-    cc: list(request.cc),
-    subject,
-    ...body,
-    attachments: [{ filename: pdf.filename, contentType: "application/pdf", content: pdf.content }],
-  });
-
   // The key's unique index settles a race between two identical requests: one inserts, one reads.
   const inserted = db.transaction((tx) => {
     const row = tx
       .insert(emails)
       .values({
-        businessId: request.businessId,
-        userId: request.userId,
-        documentId: request.documentId,
-        idempotencyKey: request.idempotencyKey,
-        protocol: setup.config.kind,
-        fromAddress: `${setup.businessName} <${setup.sender}>`,
+        businessId: meta.businessId,
+        userId: meta.userId,
+        documentId: meta.documentId,
+        idempotencyKey: meta.idempotencyKey,
+        protocol: meta.transport.kind,
+        fromAddress: sender(message),
         toAddresses: message.to.join(", "),
         ccAddresses: message.cc.join(", "),
         bccAddresses: message.bcc.join(", "),
         replyTo: message.replyTo.join(", "),
-        subject,
-        bodyText: body.text,
-        bodyHtml: body.html,
+        subject: message.subject,
+        bodyText: message.text,
+        bodyHtml: message.html,
         status: "sending",
       })
       .onConflictDoNothing()
       .returning({ id: emails.id })
       .get();
-    if (row) {
-      tx.insert(emailAttachments).values({ emailId: row.id, filename: pdf.filename, contentType: "application/pdf", content: pdf.content }).run();
+    if (row && message.attachments.length) {
+      tx.insert(emailAttachments)
+        .values(message.attachments.map((attachment) => ({ emailId: row.id, ...attachment })))
+        .run();
     }
     return row;
   });
-  if (!inserted) return outcomeOf(findByKey(request.businessId, request.idempotencyKey)!);
-  return deliver(inserted.id, setup, message);
+  if (!inserted) return outcomeOf(findByKey(meta.businessId, meta.idempotencyKey)!);
+  return deliver(inserted.id, meta.transport, message);
 }
 
 /**
@@ -139,8 +121,8 @@ export async function retryEmail(businessId: number, emailId: number): Promise<S
     .where(eq(emailAttachments.emailId, emailId))
     .all();
   const message = composeOutgoing(setup, {
-    to: list(claimed.toAddresses),
-    cc: list(claimed.ccAddresses),
+    to: addressList(claimed.toAddresses),
+    cc: addressList(claimed.ccAddresses),
     subject: claimed.subject,
     text: claimed.bodyText,
     html: claimed.bodyHtml,
@@ -149,13 +131,13 @@ export async function retryEmail(businessId: number, emailId: number): Promise<S
   db.update(emails)
     .set({
       protocol: setup.config.kind,
-      fromAddress: `${setup.businessName} <${setup.sender}>`,
+      fromAddress: sender(message),
       bccAddresses: message.bcc.join(", "),
       replyTo: message.replyTo.join(", "),
     })
     .where(eq(emails.id, emailId))
     .run();
-  return deliver(emailId, setup, message);
+  return deliver(emailId, setup.config, message);
 }
 
 /**

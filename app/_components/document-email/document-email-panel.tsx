@@ -5,7 +5,8 @@ import { loadDocumentBundle } from "@/lib/documents/queries";
 import { attachmentFilename, documentTypeInfo } from "@/lib/documents/types";
 import { isLocale } from "@/lib/i18n/locale";
 import { listEmails } from "@/lib/mail/email-log";
-import { isEmailSettingsComplete, loadEmailSettingsRow } from "@/lib/mail/settings";
+import { readEmailSettings } from "@/lib/mail/settings-store";
+import { isEmailSettingsComplete } from "@/lib/mail/setup";
 import { EmailDialog } from "./email-dialog";
 import { EmailTable } from "./email-table";
 
@@ -19,7 +20,7 @@ export async function DocumentEmailPanel({ documentId }: { documentId: number })
   if (!bundle) return null;
   const t = await getTranslations();
   const locale = await getLocale();
-  const settings = loadEmailSettingsRow(user.businessId);
+  const settings = readEmailSettings(user.businessId);
   const ready = isEmailSettingsComplete(settings);
   const entries = listEmails(user.businessId, { documentId });
   const { document, contact } = bundle;
@@ -40,8 +41,8 @@ export async function DocumentEmailPanel({ documentId }: { documentId: number })
         previewHtml={preview.html}
         pdfUrl={`/documents/${document.type}/${document.id}/pdf`}
         filename={attachmentFilename(document.type, document.reference)}
-        smtpHost={settings?.protocol === "smtp" ? settings.smtpHost : undefined}
-        smtpPort={settings?.protocol === "smtp" ? settings.smtpPort : undefined}
+        smtpHost={settings.fields?.protocol === "smtp" ? settings.fields.smtpHost : undefined}
+        smtpPort={settings.fields?.protocol === "smtp" ? settings.fields.smtpPort : undefined}
       />
     );
   }

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { adminAction } from "@/lib/auth/action";
-import { saveEmailSettings, savedPasswordFor } from "@/lib/mail/settings";
+import { saveEmailSettings, savedPasswordFor } from "@/lib/mail/settings-store";
 import { emailSettingsSchema } from "@/lib/validation/email-settings";
 
 export const saveEmailSettingsAction = adminAction(

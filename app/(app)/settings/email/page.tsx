@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { requireAdmin } from "@/lib/auth/session";
 import { appPasswordKey } from "@/lib/guides/guides";
 import { providerBySlug } from "@/lib/mail/providers";
-import { emailSettingsForForm } from "@/lib/mail/settings";
+import { emailSettingsForForm } from "@/lib/mail/settings-store";
 import { EmailSettingsForm } from "./email-settings-form";
 
 export async function generateMetadata() {

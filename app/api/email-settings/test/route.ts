@@ -2,7 +2,9 @@ import { getTranslations } from "next-intl/server";
 import { currentUser } from "@/lib/auth/session";
 import { isJsonRequest, sameOrigin } from "@/lib/auth/same-origin";
 import { renderEmailBody } from "@/lib/documents/email-template";
-import { composeOutgoing, mailSetupFromForm, savedPasswordFor } from "@/lib/mail/settings";
+import { composeOutgoing } from "@/lib/mail/compose";
+import { readEmailSettings, savedPasswordOwner } from "@/lib/mail/settings-store";
+import { mailSetupFromForm } from "@/lib/mail/setup";
 import { createTransport } from "@/lib/mail/transport";
 import type { MailFailure, StageEvent } from "@/lib/mail/types";
 import { fieldErrorsOf } from "@/lib/validation/action-result";
@@ -32,11 +34,12 @@ export async function POST(request: Request) {
   } catch {
     return json(400, { error: "invalid" });
   }
-  const parsed = emailSettingsSchema({ savedPassword: savedPasswordFor(user.businessId) }).safeParse(input);
+  const stored = readEmailSettings(user.businessId);
+  const parsed = emailSettingsSchema({ savedPassword: savedPasswordOwner(stored) }).safeParse(input);
   if (!parsed.success) return json(400, { error: "invalid", fieldErrors: fieldErrorsOf(parsed.error) });
 
   const t = await getTranslations("emailSettings.test");
-  const setup = mailSetupFromForm(user.businessId, parsed.data);
+  const setup = mailSetupFromForm(stored, parsed.data);
   const body = renderEmailBody(t("body", { business: setup.businessName }));
   const message = composeOutgoing(setup, { to: [setup.sender], subject: t("subject"), ...body });
 

@@ -2,7 +2,7 @@ import { getLocale } from "next-intl/server";
 import { currentUser } from "@/lib/auth/session";
 import { isJsonRequest, sameOrigin } from "@/lib/auth/same-origin";
 import { isLocale } from "@/lib/i18n/locale";
-import { sendDocumentEmail } from "@/lib/mail/outbox";
+import { sendDocumentEmail } from "@/lib/documents/send-email";
 import { fieldErrorsOf } from "@/lib/validation/action-result";
 import { documentEmailSchema } from "@/lib/validation/send-email";
 

@@ -1,0 +1,50 @@
+import "server-only";
+import { addressList, composeOutgoing } from "@/lib/mail/compose";
+import { outcomeForKey, recordAndSend, type SendOutcome } from "@/lib/mail/outbox";
+import { loadMailSetup } from "@/lib/mail/setup";
+import type { Locale } from "@/lib/validation/auth";
+import { documentEmailContent } from "./email-content";
+import { documentPdf } from "./pdf-file";
+import { loadDocumentBundle } from "./queries";
+
+export interface DocumentEmailRequest {
+  businessId: number;
+  userId: number;
+  locale: Locale;
+  documentId: number;
+  to: string;
+  cc: string;
+  subject: string;
+  message: string;
+  idempotencyKey: string;
+}
+
+/**
+ * Emails a document with its PDF attached: the content and the PDF are built here, then the mail
+ * core records and sends it. A repeated idempotency key answers with the first attempt's state.
+ */
+export async function sendDocumentEmail(request: DocumentEmailRequest): Promise<SendOutcome> {
+  const earlier = outcomeForKey(request.businessId, request.idempotencyKey);
+  if (earlier) return earlier;
+
+  const bundle = loadDocumentBundle(request.businessId, request.documentId);
+  if (!bundle) return { status: "not_found" };
+  const setup = loadMailSetup(request.businessId);
+  if (!setup) return { status: "not_configured" };
+
+  const content = await documentEmailContent(bundle, request, request.locale);
+  const pdf = await documentPdf(bundle, request.locale);
+  const message = composeOutgoing(setup, {
+    to: addressList(request.to),
+    cc: addressList(request.cc),
+    ...content,
+    attachments: [{ filename: pdf.filename, contentType: "application/pdf", content: pdf.content }],
+  });
+  return recordAndSend(message, {
+    businessId: request.businessId,
+    userId: request.userId,
+    idempotencyKey: request.idempotencyKey,
+    documentId: request.documentId,
+    transport: setup.config,
+  });
+}

@@ -1,0 +1,94 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { businesses, emailSettings } from "@/db/schema";
+import { open, seal, SecretBoxError } from "@/lib/crypto/secret-box";
+import { encryptionKey } from "@/lib/secrets";
+import { blankEmailSettings, type EmailSettingsInput, type EmailSettingsValues, type SavedPasswordOwner } from "@/lib/validation/email-settings";
+
+type SettingsRow = typeof emailSettings.$inferSelect;
+
+/** The stored settings without the sealed password. */
+export type EmailSettingsFields = Omit<SettingsRow, "smtpPasswordSealed" | "businessId" | "updatedAt">;
+
+export interface StoredEmailSettings {
+  /** null until the settings are first saved. */
+  fields: EmailSettingsFields | null;
+  passwordSaved: boolean;
+  /** The name emails go out under. */
+  businessName: string;
+  /**
+   * The saved password in clear, opened on first use and kept for this read: "" when none is
+   * saved, null when it cannot be opened (the encryption key changed or was lost).
+   */
+  password(): string | null;
+}
+
+const passwordContext = (businessId: number) => `email-settings:${businessId}:smtp-password`;
+
+function openPassword(businessId: number, sealed: string | null): string | null {
+  if (!sealed) return "";
+  try {
+    return open(sealed, encryptionKey(), passwordContext(businessId));
+  } catch (error) {
+    if (!(error instanceof SecretBoxError)) throw error;
+    console.warn(`[mailroom] the saved SMTP password of business ${businessId} cannot be decrypted (APP_ENCRYPTION_KEY changed?); it must be entered again.`);
+    return null;
+  }
+}
+
+/** One read of a business's email settings; the password is opened at most once, and only when asked for. */
+export function readEmailSettings(businessId: number): StoredEmailSettings {
+  const found = getDb()
+    .select({ businessName: businesses.name, row: emailSettings })
+    .from(businesses)
+    .leftJoin(emailSettings, eq(emailSettings.businessId, businesses.id))
+    .where(eq(businesses.id, businessId))
+    .get();
+  const { smtpPasswordSealed: sealed = null, businessId: _business, updatedAt: _updated, ...fields } = found?.row ?? {};
+  let password: string | null | undefined;
+  return {
+    fields: found?.row ? (fields as EmailSettingsFields) : null,
+    passwordSaved: Boolean(sealed),
+    businessName: found?.businessName ?? "",
+    password: () => (password === undefined ? (password = openPassword(businessId, sealed)) : password),
+  };
+}
+
+/** Whom the stored password belongs to, for the schema's "blank keeps it" rule; null when there is none to reuse. */
+export function savedPasswordOwner(stored: StoredEmailSettings): SavedPasswordOwner {
+  return stored.fields && stored.password() ? { host: stored.fields.smtpHost, username: stored.fields.smtpUsername } : null;
+}
+
+export function savedPasswordFor(businessId: number): SavedPasswordOwner {
+  return savedPasswordOwner(readEmailSettings(businessId));
+}
+
+/** What the form may see: every field but the password, and whom a saved password belongs to. */
+export function emailSettingsForForm(businessId: number): {
+  values: EmailSettingsInput;
+  savedPassword: SavedPasswordOwner;
+  passwordUnreadable: boolean;
+  saved: boolean;
+} {
+  const stored = readEmailSettings(businessId);
+  if (!stored.fields) return { values: blankEmailSettings, savedPassword: null, passwordUnreadable: false, saved: false };
+  return {
+    values: { ...stored.fields, smtpPassword: "" },
+    savedPassword: savedPasswordOwner(stored),
+    passwordUnreadable: stored.password() === null,
+    saved: true,
+  };
+}
+
+/** Stores validated values; a blank password keeps the sealed one already stored. */
+export function saveEmailSettings(businessId: number, values: EmailSettingsValues): void {
+  const { smtpPassword, ...fields } = values;
+  const sealed = smtpPassword ? seal(smtpPassword, encryptionKey(), passwordContext(businessId)) : undefined;
+  const row = { ...fields, ...(sealed ? { smtpPasswordSealed: sealed } : {}), updatedAt: new Date() };
+  getDb()
+    .insert(emailSettings)
+    .values({ businessId, ...row })
+    .onConflictDoUpdate({ target: emailSettings.businessId, set: row })
+    .run();
+}

@@ -1,0 +1,79 @@
+import "server-only";
+import { canReuseSavedPassword, type EmailSettingsValues } from "@/lib/validation/email-settings";
+import { addressList } from "./compose";
+import { isEmailAddress } from "@/lib/validation/addresses";
+import { readEmailSettings, savedPasswordOwner, type EmailSettingsFields, type StoredEmailSettings } from "./settings-store";
+import type { TransportConfig } from "./types";
+
+/** Everything a send needs, resolved from settings: transport, sender, copy and reply-to rules. */
+export interface MailSetup {
+  config: TransportConfig;
+  businessName: string;
+  sender: string;
+  copyTo: string[];
+  replyTo: string[];
+}
+
+type SetupFields = Omit<EmailSettingsFields, "smtpPort"> & { smtpPort: number };
+
+/** The sender address: the username when it is one, otherwise the extra Email address field. */
+export function senderAddress(s: Pick<EmailSettingsFields, "smtpUsername" | "smtpEmail">): string {
+  return isEmailAddress(s.smtpUsername) ? s.smtpUsername : s.smtpEmail;
+}
+
+/** The one place that decides whether documents can be emailed (spec §2). */
+export function isEmailSettingsComplete({ fields: s, passwordSaved }: Pick<StoredEmailSettings, "fields" | "passwordSaved">): boolean {
+  if (!s) return false;
+  switch (s.protocol) {
+    case "http":
+      return Boolean(s.httpUrl && s.httpReplyTo);
+    case "smtp":
+      return Boolean(s.smtpHost && s.smtpPort && s.smtpUsername && senderAddress(s) && passwordSaved);
+  }
+}
+
+export function emailSettingsCompleteFor(businessId: number): boolean {
+  return isEmailSettingsComplete(readEmailSettings(businessId));
+}
+
+/** Settings → transport config and sender; a new transport kind adds one case here. */
+function buildMailSetup(s: SetupFields, password: string, businessName: string): MailSetup {
+  switch (s.protocol) {
+    case "http":
+      return { config: { kind: "http", url: s.httpUrl }, businessName, sender: s.httpReplyTo, copyTo: [], replyTo: [s.httpReplyTo] };
+    case "smtp":
+      return {
+        config: {
+          kind: "smtp",
+          host: s.smtpHost,
+          port: s.smtpPort,
+          security: s.smtpSecurity,
+          username: s.smtpUsername,
+          password,
+          skipTlsVerify: s.skipTlsVerify,
+        },
+        businessName,
+        sender: senderAddress(s),
+        copyTo: s.copyEnabled ? addressList(s.copyAddress) : [],
+        replyTo: s.replyToEnabled ? addressList(s.replyToAddresses) : [],
+      };
+  }
+}
+
+/** The saved settings, or null when they are not complete (or the password cannot be read). */
+export function loadMailSetup(businessId: number): MailSetup | null {
+  const stored = readEmailSettings(businessId);
+  if (!stored.fields || !isEmailSettingsComplete(stored)) return null;
+  const password = stored.fields.protocol === "smtp" ? stored.password() : "";
+  if (password === null) return null;
+  return buildMailSetup(stored.fields, password, stored.businessName);
+}
+
+/**
+ * The unsaved form's settings, for a test. A blank password means the saved one, and only for
+ * the server and username it was saved with (the schema already insists; this is the backstop).
+ */
+export function mailSetupFromForm(stored: StoredEmailSettings, values: EmailSettingsValues): MailSetup {
+  const reuse = !values.smtpPassword && canReuseSavedPassword(savedPasswordOwner(stored), values.smtpHost, values.smtpUsername);
+  return buildMailSetup(values, reuse ? (stored.password() ?? "") : values.smtpPassword, stored.businessName);
+}
