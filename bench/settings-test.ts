@@ -1,7 +1,7 @@
 // How long the email settings test (the real streaming route) takes to give its verdict when the
 // server refuses, never greets, or cannot be reached. Every target is on 127.0.0.1.
 import { performance } from "node:perf_hooks";
-import type { TestStreamEvent } from "@/app/api/email-settings/test/route";
+import type { DiagnoseEvent } from "@/lib/mail/types";
 import { blankEmailSettings } from "@/lib/validation/email-settings";
 import type { MailServer } from "../test/fixtures/mail-server";
 import { freePort, type Client } from "./app-server";
@@ -28,7 +28,7 @@ async function timeVerdict(admin: Client, server: MailServer, port: number): Pro
     const lines = buffered.split("\n");
     buffered = lines.pop()!;
     for (const line of lines) {
-      const event = JSON.parse(line) as TestStreamEvent;
+      const event = JSON.parse(line) as DiagnoseEvent;
       if (event.type === "result") {
         const ms = performance.now() - start;
         await reader.cancel().catch(() => {});

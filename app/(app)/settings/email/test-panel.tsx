@@ -5,7 +5,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { DiagnosisReport } from "@/app/_components/diagnosis-report";
 import type { MailFailure, SmtpSecurity, StageEvent, StageName } from "@/lib/mail/types";
 import type { EmailSettingsInput } from "@/lib/validation/email-settings";
-import type { TestStreamEvent } from "@/app/api/email-settings/test/route";
+import type { DiagnoseEvent } from "@/lib/mail/types";
 
 const SMTP_STAGES: StageName[] = ["resolve", "connect", "tls", "greeting", "login", "envelope", "message"];
 const HTTP_STAGES: StageName[] = ["resolve", "connect", "tls", "message"];
@@ -52,7 +52,7 @@ export function useSettingsTest() {
         const lines = buffer.split("\n");
         buffer = lines.pop() ?? "";
         for (const line of lines.filter(Boolean)) {
-          const event = JSON.parse(line) as TestStreamEvent;
+          const event = JSON.parse(line) as DiagnoseEvent;
           if (event.type === "stage") {
             const { stage, status, ms } = event.event;
             setState((s) => ({ ...s, current: stage, stages: { ...s.stages, [stage]: { status, ms } } }));
