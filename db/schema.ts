@@ -8,7 +8,17 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
-import { userRoles } from "../lib/auth/roles";
+import {
+  contactKinds,
+  documentTypes,
+  emailSettingsDefaults,
+  emailStatuses,
+  mailProtocols,
+  smtpSecurityModes,
+  userRoles,
+} from "./enums";
+
+export * from "./enums";
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" })
@@ -51,20 +61,15 @@ export const signInFailures = sqliteTable("sign_in_failures", {
   lockedUntil: integer("locked_until"),
 });
 
-export const mailProtocols = ["smtp", "http"] as const;
-export type MailProtocol = (typeof mailProtocols)[number];
-export const smtpSecurityModes = ["tls", "starttls", "none"] as const;
-export type SmtpSecurity = (typeof smtpSecurityModes)[number];
-
 /** One row per business. The SMTP password is only ever stored sealed by lib/crypto. */
 export const emailSettings = sqliteTable("email_settings", {
   businessId: integer("business_id")
     .primaryKey()
     .references(() => businesses.id, { onDelete: "cascade" }),
-  protocol: text("protocol", { enum: mailProtocols }).notNull().default("smtp"),
+  protocol: text("protocol", { enum: mailProtocols }).notNull().default(emailSettingsDefaults.protocol),
   smtpHost: text("smtp_host").notNull().default(""),
-  smtpPort: integer("smtp_port").notNull().default(587),
-  smtpSecurity: text("smtp_security", { enum: smtpSecurityModes }).notNull().default("starttls"),
+  smtpPort: integer("smtp_port").notNull().default(emailSettingsDefaults.smtpPort),
+  smtpSecurity: text("smtp_security", { enum: smtpSecurityModes }).notNull().default(emailSettingsDefaults.smtpSecurity),
   smtpUsername: text("smtp_username").notNull().default(""),
   /** Sender address when the username is not an email address; empty otherwise. */
   smtpEmail: text("smtp_email").notNull().default(""),
@@ -78,9 +83,6 @@ export const emailSettings = sqliteTable("email_settings", {
   httpReplyTo: text("http_reply_to").notNull().default(""),
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
 });
-
-export const contactKinds = ["customer", "supplier"] as const;
-export type ContactKind = (typeof contactKinds)[number];
 
 export const contacts = sqliteTable(
   "contacts",
@@ -98,15 +100,6 @@ export const contacts = sqliteTable(
   },
   (t) => [index("contacts_business_kind").on(t.businessId, t.kind)],
 );
-
-export const documentTypes = [
-  "sales-quotes",
-  "sales-invoices",
-  "credit-notes",
-  "purchase-orders",
-  "purchase-invoices",
-] as const;
-export type DocumentType = (typeof documentTypes)[number];
 
 /** Money and quantities are decimal strings: arithmetic happens in lib/documents with decimal.js. */
 export const documents = sqliteTable(
@@ -162,9 +155,6 @@ export const emailTemplates = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.businessId, t.documentType] })],
 );
-
-export const emailStatuses = ["sending", "sent", "failed", "interrupted"] as const;
-export type EmailStatus = (typeof emailStatuses)[number];
 
 /** The durable outbox and sent log: a row exists before the message leaves. */
 export const emails = sqliteTable(

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { dataDir } from "@/lib/config";
+import { dataDir } from "@/db/config";
 
 const cache = new Map<string, string>();
 

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { isAdmin } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { LanguageSwitcher } from "@/app/_components/language-switcher";
 import { NavLinks } from "@/app/_components/nav-links";
@@ -13,7 +14,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     { href: "/suppliers", label: t("nav.suppliers") },
     { href: "/documents", label: t("nav.documents") },
     { href: "/emails", label: t("nav.emails") },
-    ...(user.role === "admin" ? [{ href: "/settings", label: t("nav.settings") }] : []),
+    ...(isAdmin(user) ? [{ href: "/settings", label: t("nav.settings") }] : []),
     { href: "/guides", label: t("nav.guides") },
   ];
   return (

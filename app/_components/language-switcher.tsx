@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { locales } from "@/lib/validation/auth";
+import { locales } from "@/lib/i18n/locale";
 import { chooseLanguage } from "./language-action";
 
 // A select plus an Apply button rather than switching on change: changing the page's language

@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { fieldErrorsOf, type ActionResult } from "@/lib/validation/action-result";
+import { isAdmin } from "./roles";
 import { currentUser, type CurrentUser } from "./session";
 
 type Handler<S extends z.ZodType, R> = (input: z.output<S>, user: CurrentUser) => Promise<ActionResult<R>>;
@@ -15,7 +16,7 @@ function guarded<S extends z.ZodType, R>(role: "admin" | "any", schema: SchemaFo
   return async (input: unknown): Promise<ActionResult<R>> => {
     const user = await currentUser();
     if (!user) return { ok: false, error: "unauthorized" };
-    if (role === "admin" && user.role !== "admin") return { ok: false, error: "forbidden" };
+    if (role === "admin" && !isAdmin(user)) return { ok: false, error: "forbidden" };
     // Some schemas depend on stored state (e.g. "is a password already saved?").
     const parsed = (typeof schema === "function" ? schema(user) : schema).safeParse(input);
     if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };

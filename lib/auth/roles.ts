@@ -1,3 +1,9 @@
-// Browser-safe: forms validate roles too, and importing them from db/schema would ship drizzle.
-export const userRoles = ["admin", "staff"] as const;
-export type UserRole = (typeof userRoles)[number];
+// Browser-safe: forms and navigation check roles too.
+import type { UserRole } from "@/db/enums";
+
+export { userRoles, type UserRole } from "@/db/enums";
+
+/** The one admin check: pages, actions, route handlers and navigation all ask this. */
+export function isAdmin(user: { role: UserRole } | null | undefined): boolean {
+  return user?.role === "admin";
+}

@@ -5,7 +5,7 @@ import { forbidden, redirect } from "next/navigation";
 import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { businesses, users } from "@/db/schema";
-import type { UserRole } from "./roles";
+import { isAdmin, type UserRole } from "./roles";
 import { authOptions } from "./options";
 
 export interface CurrentUser {
@@ -66,6 +66,6 @@ export async function requireUser(): Promise<CurrentUser> {
 /** For pages: staff get a 403 page. */
 export async function requireAdmin(): Promise<CurrentUser> {
   const user = await requireUser();
-  if (user.role !== "admin") forbidden();
+  if (!isAdmin(user)) forbidden();
   return user;
 }

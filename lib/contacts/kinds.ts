@@ -1,6 +1,6 @@
-import type { ContactKind } from "@/db/schema";
+import type { ContactKind } from "@/db/enums";
 
-export type { ContactKind } from "@/db/schema";
+export { contactKinds, type ContactKind } from "@/db/enums";
 
 /** Where each kind of contact lives and which catalog keys name it. Pure data: safe in client components. */
 export const contactKindInfo = {

@@ -1,4 +1,4 @@
-import type { Locale } from "@/lib/validation/auth";
+import type { Locale } from "@/lib/i18n/locale";
 
 const formats: Record<Locale, Intl.DateTimeFormat> = {
   en: new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" }),

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { emailTemplates } from "@/db/schema";
 import { messagesFor } from "@/lib/i18n/messages";
 import { translatorFor } from "@/lib/i18n/translator";
-import type { Locale } from "@/lib/validation/auth";
+import type { Locale } from "@/lib/i18n/locale";
 import { formatDocumentDate } from "./dates";
 import { fillSubject, fillTemplate, renderEmailBody, type EmailTemplate, type TemplateValues } from "./email-template";
 import type { DocumentBundle } from "./queries";

@@ -7,7 +7,7 @@ import {
   renderEmailBody,
   templatePlaceholders,
 } from "./email-template";
-import { documentTypeSlugs } from "./types";
+import { documentTypes } from "./types";
 
 const values = {
   reference: "INV-0001",
@@ -20,7 +20,7 @@ const values = {
 
 describe("default templates", () => {
   it("exist for every type in both languages and only use known placeholders", () => {
-    for (const type of documentTypeSlugs) {
+    for (const type of documentTypes) {
       for (const locale of ["en", "es"] as const) {
         const { subject, body } = defaultEmailTemplate(type, locale);
         expect(subject).toContain("{{reference}}");

@@ -2,7 +2,7 @@ import "server-only";
 import { translatorFor } from "@/lib/i18n/translator";
 import { renderDocumentPdf } from "@/lib/pdf/document-pdf";
 import { documentPdfLabels } from "@/lib/pdf/labels";
-import type { Locale } from "@/lib/validation/auth";
+import type { Locale } from "@/lib/i18n/locale";
 import type { DocumentBundle } from "./queries";
 import { attachmentFilename } from "./types";
 

@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import type { Locale } from "@/lib/validation/auth";
+import type { Locale } from "@/lib/i18n/locale";
 
 // Own instance so nobody else's Decimal.set() changes our rounding; 60 digits never rounds a product of two validated inputs.
 const Money = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_UP });

@@ -1,6 +1,7 @@
-import type { ContactKind, DocumentType } from "@/db/schema";
+import type { ContactKind, DocumentType } from "@/db/enums";
+import { documentTypes } from "@/db/enums";
 
-export type { DocumentType } from "@/db/schema";
+export { documentTypes, type DocumentType } from "@/db/enums";
 
 /** How a document type is labelled and numbered. Pure data: safe in client components. */
 export interface DocumentTypeInfo {
@@ -73,15 +74,12 @@ export const documentTypeInfo = {
   "purchase-invoices": info("purchase-invoices", "purchaseInvoice", "supplier", "PINV-", due, "Purchase Invoice"),
 } as const satisfies Record<DocumentType, DocumentTypeInfo>;
 
-/** Same order as db/schema.ts `documentTypes`; redeclared so client bundles skip drizzle. */
-export const documentTypeSlugs = Object.keys(documentTypeInfo) as DocumentType[];
-
 export function isDocumentType(value: unknown): value is DocumentType {
   return typeof value === "string" && Object.hasOwn(documentTypeInfo, value);
 }
 
 export function documentTypesFor(kind: ContactKind): DocumentType[] {
-  return documentTypeSlugs.filter((slug) => documentTypeInfo[slug].contactKind === kind);
+  return documentTypes.filter((slug) => documentTypeInfo[slug].contactKind === kind);
 }
 
 /** Next free reference: highest numeric suffix among `existing` with this type's prefix, plus one. */

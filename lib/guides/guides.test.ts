@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createTranslator } from "next-intl";
 import { catalogs } from "@/lib/i18n/messages";
 import { providers } from "@/lib/mail/providers";
-import { locales } from "@/lib/validation/auth";
+import { locales } from "@/lib/i18n/locale";
 import { allGuides, guideFor, guideSteps, guideTextTags, settingsFormPath, stepNumberFrom } from "./guides";
 
 type Tree = Record<string, unknown>;

@@ -1,10 +1,16 @@
-import { locales, type Locale } from "@/lib/validation/auth";
+export const locales = ["en", "es"] as const;
+export type Locale = (typeof locales)[number];
 
 export const LOCALE_COOKIE = "mailroom_locale";
 export const defaultLocale: Locale = "en";
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (locales as readonly string[]).includes(value);
+}
+
+/** next-intl hands back a plain string: anything but a supported locale means the default. */
+export function asLocale(value: unknown): Locale {
+  return isLocale(value) ? value : defaultLocale;
 }
 
 /** Picks the first supported language from an Accept-Language header (quality-ordered). */

@@ -3,7 +3,7 @@ import PDFDocument from "pdfkit";
 import { formatDocumentDate } from "@/lib/documents/dates";
 import { computeTotals, formatDecimal, formatMoney } from "@/lib/documents/totals";
 import { documentTypeInfo, type DocumentType } from "@/lib/documents/types";
-import type { Locale } from "@/lib/validation/auth";
+import type { Locale } from "@/lib/i18n/locale";
 import type { DocumentPdfLabels } from "./labels";
 
 export type { DocumentPdfLabels } from "./labels";

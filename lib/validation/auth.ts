@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { userRoles } from "@/lib/auth/roles";
+import { userRoles } from "@/db/enums";
+import { locales } from "@/lib/i18n/locale";
 import { emailAddressSchema, isEmailAddress } from "./addresses";
 import { multiLineText, singleLineText } from "./text";
 
@@ -48,7 +49,8 @@ export const businessSchema = z.object({
   phone: singleLineText({ max: 50, required: false }),
 });
 export type BusinessInput = z.input<typeof businessSchema>;
+export type BusinessValues = z.output<typeof businessSchema>;
 
-export const locales = ["en", "es"] as const;
-export type Locale = (typeof locales)[number];
+// lib/mail still imports Locale from here until the mail core split moves it to lib/i18n.
+export type { Locale } from "@/lib/i18n/locale";
 export const localeSchema = z.object({ locale: z.enum(locales) });

@@ -1,5 +1,8 @@
 import { z } from "zod";
+import { emailSettingsDefaults, mailProtocols, smtpSecurityModes } from "@/db/enums";
 import { addressListSchema, emailAddressSchema, isEmailAddress, joinAddressList, parseAddressList } from "./addresses";
+
+export { mailProtocols, smtpSecurityModes } from "@/db/enums";
 
 // One schema for the email settings form: the browser (zodResolver) and the save/test handlers
 // (safeParse) build it with the same context. Messages are catalog keys.
@@ -73,14 +76,14 @@ export function canReuseSavedPassword(saved: SavedPasswordOwner, host: string, u
 export function emailSettingsSchema({ savedPassword }: { savedPassword: SavedPasswordOwner }) {
   return z
     .object({
-      protocol: z.enum(["smtp", "http"], "validation.required"),
+      protocol: z.enum(mailProtocols, "validation.required"),
       smtpHost: oneLine(253),
       smtpPort: z.coerce
         .number("emailSettings.errors.port")
         .int("emailSettings.errors.port")
         .min(1, "emailSettings.errors.port")
         .max(65535, "emailSettings.errors.port"),
-      smtpSecurity: z.enum(["tls", "starttls", "none"], "validation.required"),
+      smtpSecurity: z.enum(smtpSecurityModes, "validation.required"),
       smtpUsername: oneLine(254),
       smtpEmail: oneLine(254),
       // Write-only: blank means "keep the saved password". Never trimmed: spaces may be part of it.
@@ -135,12 +138,10 @@ export function emailSettingsSchema({ savedPassword }: { savedPassword: SavedPas
 export type EmailSettingsInput = z.input<ReturnType<typeof emailSettingsSchema>>;
 export type EmailSettingsValues = z.output<ReturnType<typeof emailSettingsSchema>>;
 
-/** The form before anything is saved: SMTP on 587 with required STARTTLS. */
+/** The form before anything is saved: the database's defaults, everything else blank. */
 export const blankEmailSettings: EmailSettingsInput = {
-  protocol: "smtp",
+  ...emailSettingsDefaults,
   smtpHost: "",
-  smtpPort: 587,
-  smtpSecurity: "starttls",
   smtpUsername: "",
   smtpEmail: "",
   smtpPassword: "",

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { findUnknownPlaceholders } from "@/lib/documents/email-template";
-import { documentTypeSlugs } from "@/lib/documents/types";
+import { documentTypes } from "@/db/enums";
 import { messageWithParams } from "./message";
 import { multiLineText, singleLineText } from "./text";
 
@@ -14,7 +14,7 @@ const knownPlaceholdersOnly = (schema: z.ZodType<string>) =>
   });
 
 export const emailTemplateSchema = z.object({
-  documentType: z.enum(documentTypeSlugs, "validation.required"),
+  documentType: z.enum(documentTypes, "validation.required"),
   subject: knownPlaceholdersOnly(singleLineText({ max: 200, required: true })),
   body: knownPlaceholdersOnly(multiLineText({ max: 10_000, required: true })),
 });

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { documentCountsByType } from "@/lib/documents/store";
-import { documentTypeInfo, documentTypeSlugs } from "@/lib/documents/types";
+import { documentTypeInfo, documentTypes } from "@/lib/documents/types";
 
 export async function generateMetadata() {
   const t = await getTranslations("nav");
@@ -17,7 +17,7 @@ export default async function DocumentsPage() {
     <>
       <h1>{t("nav.documents")}</h1>
       <ul className="type-cards">
-        {documentTypeSlugs.map((type) => {
+        {documentTypes.map((type) => {
           const { messages, contactKind } = documentTypeInfo[type];
           return (
             <li key={type} className="card">

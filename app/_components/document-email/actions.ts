@@ -1,14 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getLocale } from "next-intl/server";
 import { userAction } from "@/lib/auth/action";
 import { documentEmailContent } from "@/lib/documents/email-content";
 import { loadDocumentBundle } from "@/lib/documents/queries";
 import { sendDocumentEmail } from "@/lib/documents/send-email";
 import { retryEmail, type SendOutcome } from "@/lib/mail/outbox";
 import type { ActionResult } from "@/lib/validation/action-result";
-import { isLocale } from "@/lib/i18n/locale";
+import { getRequestLocale } from "@/lib/i18n/request-locale";
 import { documentEmailSchema, emailIdSchema, emailPreviewSchema } from "@/lib/validation/send-email";
 
 type Delivery = Exclude<SendOutcome, { status: "not_configured" } | { status: "not_found" }>;
@@ -21,13 +20,8 @@ function answer(outcome: SendOutcome): ActionResult<Delivery> {
 }
 
 /** Staff and admins may email documents; the business and user come from the session only. */
-async function userLocale() {
-  const locale = await getLocale();
-  return isLocale(locale) ? locale : "en";
-}
-
 export const sendDocumentEmailAction = userAction(documentEmailSchema, async (input, user) => {
-  const outcome = await sendDocumentEmail({ ...input, businessId: user.businessId, userId: user.id, locale: await userLocale() });
+  const outcome = await sendDocumentEmail({ ...input, businessId: user.businessId, userId: user.id, locale: await getRequestLocale() });
   return answer(outcome);
 });
 
@@ -36,6 +30,6 @@ export const retryEmailAction = userAction(emailIdSchema, async ({ emailId }, us
 export const previewEmailAction = userAction(emailPreviewSchema, async ({ documentId, message }, user) => {
   const bundle = loadDocumentBundle(user.businessId, documentId);
   if (!bundle) return { ok: false, error: "not_found" };
-  const content = await documentEmailContent(bundle, { subject: "", message }, await userLocale());
+  const content = await documentEmailContent(bundle, { subject: "", message }, await getRequestLocale());
   return { ok: true, data: content.html };
 });

@@ -1,9 +1,9 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { documentEmailContent, draftDocumentEmail } from "@/lib/documents/email-content";
 import { loadDocumentBundle } from "@/lib/documents/queries";
 import { attachmentFilename, documentTypeInfo } from "@/lib/documents/types";
-import { isLocale } from "@/lib/i18n/locale";
+import { getRequestLocale } from "@/lib/i18n/request-locale";
 import { listEmails } from "@/lib/mail/email-log";
 import { readEmailSettings } from "@/lib/mail/settings-store";
 import { isEmailSettingsComplete } from "@/lib/mail/setup";
@@ -19,7 +19,6 @@ export async function DocumentEmailPanel({ documentId }: { documentId: number })
   const bundle = loadDocumentBundle(user.businessId, documentId);
   if (!bundle) return null;
   const t = await getTranslations();
-  const locale = await getLocale();
   const settings = readEmailSettings(user.businessId);
   const ready = isEmailSettingsComplete(settings);
   const entries = listEmails(user.businessId, { documentId });
@@ -28,7 +27,7 @@ export async function DocumentEmailPanel({ documentId }: { documentId: number })
 
   let dialog = null;
   if (ready) {
-    const language = isLocale(locale) ? locale : "en";
+    const language = await getRequestLocale();
     const draft = await draftDocumentEmail(bundle, language);
     const preview = await documentEmailContent(bundle, draft, language);
     dialog = (

@@ -1,4 +1,4 @@
-import type { Locale } from "@/lib/validation/auth";
+import type { Locale } from "@/lib/i18n/locale";
 import enAuth from "./en/auth.json";
 import enCommon from "./en/common.json";
 import enContacts from "./en/contacts.json";

@@ -9,10 +9,10 @@ import { useLocale, useTranslations } from "next-intl";
 import { Field, FieldErrorText } from "@/app/_components/field";
 import { FormStatus } from "@/app/_components/form-status";
 import { applyFieldErrors } from "@/app/_components/apply-field-errors";
-import { previewTotals } from "@/lib/documents/preview-totals";
+import { previewTotals } from "@/lib/validation/preview-totals";
 import { formatMoney } from "@/lib/documents/totals";
 import { documentTypeInfo, type DocumentType } from "@/lib/documents/types";
-import { isLocale } from "@/lib/i18n/locale";
+import { asLocale } from "@/lib/i18n/locale";
 import {
   documentFormSchemaFor,
   emptyDocumentLine,
@@ -38,7 +38,7 @@ export function DocumentForm({
 }) {
   const t = useTranslations();
   const locale = useLocale();
-  const money = (amount: string) => formatMoney(amount, isLocale(locale) ? locale : "en");
+  const money = (amount: string) => formatMoney(amount, asLocale(locale));
   const router = useRouter();
   const info = documentTypeInfo[type];
   const ids = { contact: useId(), notes: useId(), contactHint: useId() };

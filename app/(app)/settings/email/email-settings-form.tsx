@@ -15,9 +15,11 @@ import type { SmtpSecurity } from "@/lib/mail/types";
 import {
   canReuseSavedPassword,
   emailSettingsSchema,
+  mailProtocols,
   needsSenderAddress,
   QUICK_PORTS,
   SECURITY_FOR_PORT,
+  smtpSecurityModes,
   type EmailSettingsInput,
   type EmailSettingsValues,
   type SavedPasswordOwner,
@@ -106,7 +108,7 @@ export function EmailSettingsForm({
       <fieldset>
         <legend>{t("emailSettings.protocol")}</legend>
         <div className="radio-row">
-          {(["smtp", "http"] as const).map((p) => (
+          {mailProtocols.map((p) => (
             <label key={p}>
               <input type="radio" value={p} {...register("protocol")} /> {t(`emailSettings.protocols.${p}`)}
             </label>
@@ -159,7 +161,7 @@ export function EmailSettingsForm({
                 aria-invalid={securityError ? true : undefined}
                 {...register("smtpSecurity", { onChange: () => (securityPicked.current = true) })}
               >
-                {(["tls", "starttls", "none"] as const).map((s) => (
+                {smtpSecurityModes.map((s) => (
                   <option key={s} value={s}>
                     {t(`emailSettings.securityModes.${s}`)}
                   </option>

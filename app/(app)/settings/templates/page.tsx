@@ -1,9 +1,9 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { requireAdmin } from "@/lib/auth/session";
 import { emailTemplateFor } from "@/lib/documents/email-content";
 import { templatePlaceholders } from "@/lib/documents/email-template";
-import { documentTypeInfo, documentTypeSlugs } from "@/lib/documents/types";
-import { isLocale } from "@/lib/i18n/locale";
+import { documentTypeInfo, documentTypes } from "@/lib/documents/types";
+import { getRequestLocale } from "@/lib/i18n/request-locale";
 import { TemplateForm } from "./template-form";
 
 export async function generateMetadata() {
@@ -14,7 +14,7 @@ export async function generateMetadata() {
 export default async function TemplatesPage() {
   const user = await requireAdmin();
   const t = await getTranslations();
-  const locale = await getLocale();
+  const locale = await getRequestLocale();
   return (
     <section aria-labelledby="templates-heading">
       <h2 id="templates-heading">{t("templates.title")}</h2>
@@ -28,8 +28,8 @@ export default async function TemplatesPage() {
           </span>
         ))}
       </p>
-      {documentTypeSlugs.map((type) => {
-        const template = emailTemplateFor(user.businessId, type, isLocale(locale) ? locale : "en");
+      {documentTypes.map((type) => {
+        const template = emailTemplateFor(user.businessId, type, locale);
         return (
           <TemplateForm
             key={type}

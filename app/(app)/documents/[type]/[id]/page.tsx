@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { ConfirmDelete } from "@/app/_components/confirm-delete";
 import { DocumentEmailPanel } from "@/app/_components/document-email/document-email-panel";
 import { requireUser } from "@/lib/auth/session";
@@ -9,7 +9,7 @@ import { formatDocumentDate } from "@/lib/documents/dates";
 import { loadDocumentBundle } from "@/lib/documents/queries";
 import { computeLine, formatDecimal, formatMoney } from "@/lib/documents/totals";
 import { documentTypeInfo } from "@/lib/documents/types";
-import { isLocale } from "@/lib/i18n/locale";
+import { getRequestLocale } from "@/lib/i18n/request-locale";
 import { deleteDocumentAction } from "../actions";
 import { documentParams, type DocumentParams } from "../route-params";
 
@@ -30,8 +30,7 @@ export async function generateMetadata(props: DocumentParams) {
 export default async function DocumentPage(props: DocumentParams) {
   const { document, lines, contact, business } = await bundleFor(props);
   const t = await getTranslations();
-  const locale = await getLocale();
-  const lang = isLocale(locale) ? locale : "en";
+  const lang = await getRequestLocale();
   const info = documentTypeInfo[document.type];
   const base = `/documents/${document.type}/${document.id}`;
   const typeName = t(info.messages.singular);

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { isAdmin } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { appPasswordKey, guideFor, guideStepPath, settingsFormPath, stepNumberFrom, type Guide } from "@/lib/guides/guides";
 import { guideText } from "../../guide-text";
@@ -113,7 +114,7 @@ export default async function GuideStepPage({ params }: { params: Params }) {
         {t.has(`${base}.warning`) ? <p className="notice warn">{text(`${base}.warning`)}</p> : null}
 
         {current.kind === "finish" ? (
-          user.role === "admin" ? (
+          isAdmin(user) ? (
             <div className={styles.finish}>
               <Link className="button" href={settingsFormPath(provider.slug)} aria-describedby="use-settings-hint">
                 {t("finish.useSettings")}

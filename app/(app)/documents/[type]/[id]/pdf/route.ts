@@ -1,11 +1,10 @@
-import { getLocale } from "next-intl/server";
 import { currentUser } from "@/lib/auth/session";
 import { parseRouteId } from "@/lib/validation/route-id";
 import { contentDisposition } from "@/lib/documents/content-disposition";
 import { documentPdf } from "@/lib/documents/pdf-file";
 import { loadDocumentBundle } from "@/lib/documents/queries";
 import { isDocumentType } from "@/lib/documents/types";
-import { defaultLocale, isLocale } from "@/lib/i18n/locale";
+import { getRequestLocale } from "@/lib/i18n/request-locale";
 
 /** The document as a PDF in the viewer's language; `?download=1` saves it, otherwise it shows inline. */
 export async function GET(request: Request, { params }: { params: Promise<{ type: string; id: string }> }) {
@@ -16,8 +15,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ type
   const bundle = documentId === null || !isDocumentType(type) ? null : loadDocumentBundle(user.businessId, documentId);
   if (!bundle || bundle.document.type !== type) return new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
 
-  const locale = await getLocale();
-  const { content, filename } = await documentPdf(bundle, isLocale(locale) ? locale : defaultLocale);
+  const { content, filename } = await documentPdf(bundle, await getRequestLocale());
   const download = new URL(request.url).searchParams.get("download") === "1";
   return new Response(new Uint8Array(content), {
     headers: {

@@ -1,5 +1,5 @@
-import { documentLineSchema, type DocumentLineInput } from "@/lib/validation/document";
-import { computeLine, computeTotals, type DocumentTotals, type LineAmounts } from "./totals";
+import { computeLine, computeTotals, type DocumentTotals, type LineAmounts } from "@/lib/documents/totals";
+import { documentLineSchema, type DocumentLineInput } from "./document";
 
 export interface PreviewTotals {
   /** null for a line whose numbers are not (yet) valid. */
