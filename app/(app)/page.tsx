@@ -1,9 +1,9 @@
-import { and, count, eq } from "drizzle-orm";
 import { getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
-import { contacts, documents } from "@/db/schema";
 import Link from "next/link";
+import { isAdmin } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
+import { countContacts } from "@/lib/contacts/queries";
+import { countDocuments } from "@/lib/documents/queries";
 import { emailSettingsCompleteFor } from "@/lib/mail/setup";
 
 export async function generateMetadata() {
@@ -14,21 +14,18 @@ export async function generateMetadata() {
 export default async function DashboardPage() {
   const user = await requireUser();
   const t = await getTranslations("dashboard");
-  const db = getDb();
-  const contactCount = (kind: "customer" | "supplier") =>
-    db.select({ n: count() }).from(contacts).where(and(eq(contacts.businessId, user.businessId), eq(contacts.kind, kind))).get()?.n ?? 0;
-  const documentCount = db.select({ n: count() }).from(documents).where(eq(documents.businessId, user.businessId)).get()?.n ?? 0;
+  const { businessId } = user;
   return (
     <>
       <h1>{t("title")}</h1>
       <p>{t("welcome", { name: user.name })}</p>
-      <p>{t("counts", { customers: contactCount("customer"), suppliers: contactCount("supplier"), documents: documentCount })}</p>
+      <p>{t("counts", { customers: countContacts({ businessId, kind: "customer" }), suppliers: countContacts({ businessId, kind: "supplier" }), documents: countDocuments({ businessId }) })}</p>
       {emailSettingsCompleteFor(user.businessId) ? (
         <p className="notice ok">{t("emailReady")}</p>
       ) : (
         <p className="notice warn">
           {t("emailNotReady")}{" "}
-          {user.role === "admin" ? <Link href="/settings/email">{t("setUpEmail")}</Link> : t("askAdmin")}
+          {isAdmin(user) ? <Link href="/settings/email">{t("setUpEmail")}</Link> : t("askAdmin")}
         </p>
       )}
     </>

@@ -2,11 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
-import { eq } from "drizzle-orm";
-import { getDb } from "@/db/client";
-import { users } from "@/db/schema";
 import { currentUser } from "@/lib/auth/session";
 import { LOCALE_COOKIE } from "@/lib/i18n/locale";
+import { setUserLocale } from "@/lib/users/queries";
 import { localeSchema } from "@/lib/validation/auth";
 
 /**
@@ -19,6 +17,6 @@ export async function chooseLanguage(formData: FormData): Promise<void> {
   const { locale } = parsed.data;
   (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", sameSite: "lax", maxAge: 365 * 24 * 3600, httpOnly: true });
   const user = await currentUser();
-  if (user) getDb().update(users).set({ locale }).where(eq(users.id, user.id)).run();
+  if (user) setUserLocale({ userId: user.id, locale });
   revalidatePath("/", "layout");
 }

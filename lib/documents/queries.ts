@@ -1,7 +1,10 @@
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, count, desc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { isConstraintError } from "@/db/errors";
 import { businesses, contacts, documentLines, documents } from "@/db/schema";
+import { computeTotals } from "./totals";
+import { documentTypeInfo, nextReference, type DocumentType } from "./types";
 
 export type DocumentRow = typeof documents.$inferSelect;
 export type DocumentLineRow = typeof documentLines.$inferSelect;
@@ -33,4 +36,171 @@ export function loadDocumentBundle(businessId: number, documentId: number): Docu
     .orderBy(asc(documentLines.position))
     .all();
   return { ...row, lines };
+}
+
+/** The list page of one type: newest first. */
+export function listDocuments(businessId: number, type: DocumentType) {
+  return getDb()
+    .select({
+      id: documents.id,
+      reference: documents.reference,
+      issueDate: documents.issueDate,
+      total: documents.total,
+      contactName: contacts.name,
+    })
+    .from(documents)
+    .innerJoin(contacts, eq(contacts.id, documents.contactId))
+    .where(and(eq(documents.businessId, businessId), eq(documents.type, type)))
+    .orderBy(desc(documents.issueDate), desc(documents.id))
+    .all();
+}
+
+export function countDocuments({ businessId }: { businessId: number }): number {
+  return getDb().select({ n: count() }).from(documents).where(eq(documents.businessId, businessId)).get()?.n ?? 0;
+}
+
+/** A contact's documents, newest first. */
+export function listContactDocuments({ businessId, contactId }: { businessId: number; contactId: number }) {
+  return getDb()
+    .select({ id: documents.id, type: documents.type, reference: documents.reference, issueDate: documents.issueDate, total: documents.total })
+    .from(documents)
+    .where(and(eq(documents.contactId, contactId), eq(documents.businessId, businessId)))
+    .orderBy(desc(documents.issueDate), desc(documents.id))
+    .all();
+}
+
+export function documentCountsByType(businessId: number): Partial<Record<DocumentType, number>> {
+  const rows = getDb()
+    .select({ type: documents.type, n: count() })
+    .from(documents)
+    .where(eq(documents.businessId, businessId))
+    .groupBy(documents.type)
+    .all();
+  return Object.fromEntries(rows.map((r) => [r.type, r.n]));
+}
+
+/** What the Reference field of a new document starts with. */
+export function suggestedReference(businessId: number, type: DocumentType): string {
+  const existing = getDb()
+    .select({ reference: documents.reference })
+    .from(documents)
+    .where(and(eq(documents.businessId, businessId), eq(documents.type, type)))
+    .all();
+  return nextReference(type, existing.map((r) => r.reference));
+}
+
+/** A document and its lines in the shape of the form, or null when it is not this business's. */
+export function documentFormDefaults(businessId: number, type: DocumentType, id: number) {
+  const db = getDb();
+  const document = db
+    .select()
+    .from(documents)
+    .where(and(eq(documents.id, id), eq(documents.businessId, businessId), eq(documents.type, type)))
+    .get();
+  if (!document) return null;
+  const lines = db
+    .select({ description: documentLines.description, quantity: documentLines.quantity, unitPrice: documentLines.unitPrice, taxRate: documentLines.taxRate })
+    .from(documentLines)
+    .where(eq(documentLines.documentId, id))
+    .orderBy(asc(documentLines.position))
+    .all();
+  return {
+    contactId: String(document.contactId),
+    reference: document.reference,
+    issueDate: document.issueDate,
+    dueDate: document.dueDate ?? "",
+    notes: document.notes,
+    lines,
+  };
+}
+
+/** A document as its form saves it, already validated (lib/validation/document.ts). */
+export interface DocumentValues {
+  contactId: number;
+  reference: string;
+  issueDate: string;
+  dueDate: string | null;
+  notes: string;
+  lines: { description: string; quantity: string; unitPrice: string; taxRate: string }[];
+}
+
+export type SaveDocumentResult =
+  | { ok: true; id: number }
+  | { ok: false; problem: "not_found" | "contact" | "reference_taken" };
+
+/**
+ * Creates (id null) or replaces a document and all its lines in one transaction. Totals are
+ * computed here from the validated lines, never taken from the browser.
+ */
+export function saveDocument(
+  businessId: number,
+  type: DocumentType,
+  values: DocumentValues,
+  id: number | null,
+): SaveDocumentResult {
+  const db = getDb();
+  const totals = computeTotals(values.lines);
+  const fields = {
+    contactId: values.contactId,
+    reference: values.reference,
+    issueDate: values.issueDate,
+    dueDate: documentTypeInfo[type].hasDueDate ? values.dueDate : null,
+    notes: values.notes,
+    subtotal: totals.subtotal,
+    taxTotal: totals.taxTotal,
+    total: totals.total,
+  };
+  try {
+    return db.transaction((tx): SaveDocumentResult => {
+      const contact = tx
+        .select({ id: contacts.id })
+        .from(contacts)
+        .where(
+          and(
+            eq(contacts.id, values.contactId),
+            eq(contacts.businessId, businessId),
+            eq(contacts.kind, documentTypeInfo[type].contactKind),
+          ),
+        )
+        .get();
+      if (!contact) return { ok: false, problem: "contact" };
+      const clash = tx
+        .select({ id: documents.id })
+        .from(documents)
+        .where(and(eq(documents.businessId, businessId), eq(documents.type, type), eq(documents.reference, values.reference)))
+        .get();
+      if (clash && clash.id !== id) return { ok: false, problem: "reference_taken" };
+
+      let documentId: number;
+      if (id === null) {
+        documentId = tx.insert(documents).values({ ...fields, businessId, type }).returning({ id: documents.id }).get().id;
+      } else {
+        const updated = tx
+          .update(documents)
+          .set({ ...fields, updatedAt: new Date() })
+          .where(and(eq(documents.id, id), eq(documents.businessId, businessId), eq(documents.type, type)))
+          .run();
+        if (updated.changes === 0) return { ok: false, problem: "not_found" };
+        documentId = id;
+        tx.delete(documentLines).where(eq(documentLines.documentId, id)).run();
+      }
+      tx.insert(documentLines)
+        .values(values.lines.map((line, position) => ({ ...line, documentId, position })))
+        .run();
+      return { ok: true, id: documentId };
+    });
+  } catch (error) {
+    // Two people saving the same reference at once: the unique index decides.
+    if (isConstraintError(error, "UNIQUE")) return { ok: false, problem: "reference_taken" };
+    throw error;
+  }
+}
+
+/** Deletes a document of this business (its lines go with it); false when there was none. */
+export function deleteDocument(businessId: number, type: DocumentType, id: number): boolean {
+  const result = getDb()
+    .delete(documents)
+    .where(and(eq(documents.id, id), eq(documents.businessId, businessId), eq(documents.type, type)))
+    .run();
+  return result.changes > 0;
 }

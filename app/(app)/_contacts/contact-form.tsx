@@ -10,7 +10,7 @@ import { FormStatus } from "@/app/_components/form-status";
 import { applyFieldErrors } from "@/app/_components/apply-field-errors";
 import { contactKindInfo, type ContactKind } from "@/lib/contacts/kinds";
 import { contactSchema, type ContactInput, type ContactValues } from "@/lib/validation/contact";
-import { createContact, updateContact } from "./actions";
+import { createContactAction, updateContactAction } from "./actions";
 
 /** Create (no `id`) or edit one customer or supplier. */
 export function ContactForm({ kind, id, defaults }: { kind: ContactKind; id?: number; defaults?: ContactInput }) {
@@ -25,7 +25,7 @@ export function ContactForm({ kind, id, defaults }: { kind: ContactKind; id?: nu
 
   async function onSubmit(values: ContactValues) {
     setStatus(null);
-    const result = id === undefined ? await createContact({ ...values, kind }) : await updateContact({ ...values, kind, id });
+    const result = id === undefined ? await createContactAction({ ...values, kind }) : await updateContactAction({ ...values, kind, id });
     if (!result.ok) {
       applyFieldErrors(form.setError, result.fieldErrors);
       setStatus({ kind: "error", text: t(`common.errors.${result.error}`) });

@@ -1,19 +1,17 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { and, desc, eq } from "drizzle-orm";
-import { getLocale, getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
-import { documents } from "@/db/schema";
+import { getTranslations } from "next-intl/server";
 import { ConfirmDelete } from "@/app/_components/confirm-delete";
 import { requireUser } from "@/lib/auth/session";
 import { contactKindInfo, type ContactKind } from "@/lib/contacts/kinds";
 import { parseRouteId } from "@/lib/validation/route-id";
 import { findContact, listContacts } from "@/lib/contacts/queries";
 import { formatDocumentDate } from "@/lib/documents/dates";
+import { listContactDocuments } from "@/lib/documents/queries";
 import { formatMoney } from "@/lib/documents/totals";
 import { documentTypeInfo } from "@/lib/documents/types";
-import { isLocale } from "@/lib/i18n/locale";
-import { deleteContact } from "./actions";
+import { getRequestLocale } from "@/lib/i18n/request-locale";
+import { deleteContactAction } from "./actions";
 import { ContactForm } from "./contact-form";
 
 // Customers and suppliers are the same thing with a different label: these pages serve both routes.
@@ -90,15 +88,9 @@ export async function ContactPage({ kind, idParam }: { kind: ContactKind; idPara
   const contact = id === null ? null : findContact(user.businessId, kind, id);
   if (!contact) notFound();
   const t = await getTranslations();
-  const locale = await getLocale();
-  const lang = isLocale(locale) ? locale : "en";
+  const lang = await getRequestLocale();
   const { basePath, messages } = contactKindInfo[kind];
-  const docs = getDb()
-    .select({ id: documents.id, type: documents.type, reference: documents.reference, issueDate: documents.issueDate, total: documents.total })
-    .from(documents)
-    .where(and(eq(documents.contactId, contact.id), eq(documents.businessId, user.businessId)))
-    .orderBy(desc(documents.issueDate), desc(documents.id))
-    .all();
+  const docs = listContactDocuments({ businessId: user.businessId, contactId: contact.id });
   return (
     <>
       <p className="no-print">
@@ -107,7 +99,7 @@ export async function ContactPage({ kind, idParam }: { kind: ContactKind; idPara
       <div className="page-header">
         <h1>{contact.name}</h1>
         <ConfirmDelete
-          action={deleteContact.bind(null, { kind, id: contact.id })}
+          action={deleteContactAction.bind(null, { kind, id: contact.id })}
           redirectTo={basePath}
           labels={{ question: t(`${messages}.deleteQuestion`), confirm: t("contacts.delete.confirm"), pending: t("contacts.delete.pending") }}
         />

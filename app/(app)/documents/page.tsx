@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
-import { documentCountsByType } from "@/lib/documents/store";
+import { documentCountsByType } from "@/lib/documents/queries";
 import { documentTypeInfo, documentTypes } from "@/lib/documents/types";
 
 export async function generateMetadata() {

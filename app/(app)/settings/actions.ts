@@ -1,14 +1,12 @@
 "use server";
 
-import { eq } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
-import { getDb } from "@/db/client";
-import { businesses } from "@/db/schema";
 import { adminAction } from "@/lib/auth/action";
+import { updateBusiness } from "@/lib/businesses/queries";
 import { businessSchema } from "@/lib/validation/auth";
 
-export const saveBusinessDetails = adminAction(businessSchema, async (input, user) => {
-  getDb().update(businesses).set(input).where(eq(businesses.id, user.businessId)).run();
+export const saveBusinessDetails = adminAction(businessSchema, async (values, user) => {
+  updateBusiness({ businessId: user.businessId, values });
   revalidatePath("/", "layout");
   return { ok: true, data: undefined };
 });

@@ -1,8 +1,6 @@
-import { eq } from "drizzle-orm";
 import { getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
-import { businesses } from "@/db/schema";
 import { requireAdmin } from "@/lib/auth/session";
+import { getBusiness } from "@/lib/businesses/queries";
 import { BusinessForm } from "./business-form";
 
 export async function generateMetadata() {
@@ -13,7 +11,7 @@ export async function generateMetadata() {
 export default async function BusinessSettingsPage() {
   const user = await requireAdmin();
   const t = await getTranslations("settings.business");
-  const business = getDb().select().from(businesses).where(eq(businesses.id, user.businessId)).get()!;
+  const business = getBusiness({ businessId: user.businessId })!;
   return (
     <section aria-labelledby="business-heading">
       <h2 id="business-heading">{t("title")}</h2>

@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { currentUser } from "@/lib/auth/session";
-import { hasAnyUser } from "@/lib/auth/users";
+import { hasAnyUser } from "@/lib/users/queries";
 import { LoginForm } from "./login-form";
 
 export async function generateMetadata() {

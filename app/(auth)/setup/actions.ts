@@ -1,10 +1,8 @@
 "use server";
 
-import { sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
-import { businesses, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
-import { hasAnyUser } from "@/lib/auth/users";
+import { createBusinessWithAdmin } from "@/lib/businesses/queries";
+import { hasAnyUser } from "@/lib/users/queries";
 import { fieldErrorsOf, type ActionResult } from "@/lib/validation/action-result";
 import { setupSchema } from "@/lib/validation/auth";
 
@@ -16,16 +14,6 @@ export async function createFirstAdmin(input: unknown): Promise<ActionResult> {
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
   const { businessName, name, email, password } = parsed.data;
   const passwordHash = await hashPassword(password);
-  const db = getDb();
-  // The emptiness check and the inserts share one write transaction, so two racing setups cannot both win.
-  const created = db.transaction(
-    (tx) => {
-      if (tx.select({ one: sql`1` }).from(users).limit(1).get()) return false;
-      const business = tx.insert(businesses).values({ name: businessName, email }).returning().get();
-      tx.insert(users).values({ businessId: business.id, name, email, passwordHash, role: "admin" }).run();
-      return true;
-    },
-    { behavior: "immediate" },
-  );
+  const created = createBusinessWithAdmin({ businessName, admin: { name, email, passwordHash } });
   return created ? { ok: true, data: undefined } : { ok: false, error: "forbidden" };
 }

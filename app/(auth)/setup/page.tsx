@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { hasAnyUser } from "@/lib/auth/users";
+import { hasAnyUser } from "@/lib/users/queries";
 import { SetupForm } from "./setup-form";
 
 export async function generateMetadata() {

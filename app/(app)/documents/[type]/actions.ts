@@ -2,9 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { documentTypes } from "@/db/schema";
 import { userAction } from "@/lib/auth/action";
-import { deleteDocument, saveDocument } from "@/lib/documents/store";
+import { deleteDocument, saveDocument } from "@/lib/documents/queries";
+import { documentTypes } from "@/lib/documents/types";
 import { fieldErrorsOf } from "@/lib/validation/action-result";
 import { documentFormSchemaFor } from "@/lib/validation/document";
 

@@ -1,11 +1,11 @@
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { formatDocumentDate } from "@/lib/documents/dates";
-import { listDocuments } from "@/lib/documents/store";
+import { listDocuments } from "@/lib/documents/queries";
 import { formatMoney } from "@/lib/documents/totals";
 import { documentTypeInfo } from "@/lib/documents/types";
-import { isLocale } from "@/lib/i18n/locale";
+import { getRequestLocale } from "@/lib/i18n/request-locale";
 import { documentTypeParam, type TypeParams } from "./route-params";
 
 export async function generateMetadata(props: TypeParams) {
@@ -18,8 +18,7 @@ export default async function DocumentListPage(props: TypeParams) {
   const user = await requireUser();
   const type = await documentTypeParam(props);
   const t = await getTranslations();
-  const locale = await getLocale();
-  const lang = isLocale(locale) ? locale : "en";
+  const lang = await getRequestLocale();
   const { messages } = documentTypeInfo[type];
   const rows = listDocuments(user.businessId, type);
   return (

@@ -2,9 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { documentTypes } from "@/db/schema";
 import { adminAction } from "@/lib/auth/action";
 import { resetEmailTemplate, saveEmailTemplate } from "@/lib/documents/email-content";
+import { documentTypes } from "@/lib/documents/types";
 import { emailTemplateSchema } from "@/lib/validation/email-template";
 
 export const saveEmailTemplateAction = adminAction(emailTemplateSchema, async ({ documentType, subject, body }, user) => {

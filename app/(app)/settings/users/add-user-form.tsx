@@ -9,7 +9,7 @@ import { Field } from "@/app/_components/field";
 import { FormStatus } from "@/app/_components/form-status";
 import { applyFieldErrors } from "@/app/_components/apply-field-errors";
 import { newUserSchema, type NewUserInput } from "@/lib/validation/auth";
-import { addUser } from "./actions";
+import { addUserAction } from "./actions";
 
 const empty: NewUserInput = { name: "", email: "", role: "staff", password: "" };
 
@@ -22,7 +22,7 @@ export function AddUserForm() {
 
   async function onSubmit(values: NewUserInput) {
     setStatus(null);
-    const result = await addUser(values);
+    const result = await addUserAction(values);
     if (result.ok) {
       form.reset(empty);
       setStatus({ kind: "ok", text: t("settings.users.added") });

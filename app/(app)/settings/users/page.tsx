@@ -1,8 +1,6 @@
-import { asc, eq } from "drizzle-orm";
 import { getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
-import { users } from "@/db/schema";
 import { requireAdmin } from "@/lib/auth/session";
+import { listUsers } from "@/lib/users/queries";
 import { AddUserForm } from "./add-user-form";
 
 export async function generateMetadata() {
@@ -13,12 +11,7 @@ export async function generateMetadata() {
 export default async function UsersPage() {
   const admin = await requireAdmin();
   const t = await getTranslations("settings.users");
-  const rows = getDb()
-    .select({ id: users.id, name: users.name, email: users.email, role: users.role })
-    .from(users)
-    .where(eq(users.businessId, admin.businessId))
-    .orderBy(asc(users.name))
-    .all();
+  const rows = listUsers({ businessId: admin.businessId });
   return (
     <section aria-labelledby="users-heading">
       <h2 id="users-heading">{t("title")}</h2>

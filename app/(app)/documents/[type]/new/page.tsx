@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { contactKindInfo } from "@/lib/contacts/kinds";
 import { contactChoices } from "@/lib/contacts/queries";
-import { suggestedReference } from "@/lib/documents/store";
+import { suggestedReference } from "@/lib/documents/queries";
 import { documentTypeInfo } from "@/lib/documents/types";
 import { emptyDocumentLine } from "@/lib/validation/document";
 import { DocumentForm } from "../document-form";

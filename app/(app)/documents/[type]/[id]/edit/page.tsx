@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { contactKindInfo } from "@/lib/contacts/kinds";
 import { contactChoices } from "@/lib/contacts/queries";
-import { documentFormDefaults } from "@/lib/documents/store";
+import { documentFormDefaults } from "@/lib/documents/queries";
 import { documentTypeInfo } from "@/lib/documents/types";
 import { DocumentForm } from "../../document-form";
 import { documentParams, type DocumentParams } from "../../route-params";
