@@ -3,7 +3,7 @@ import type Database from "better-sqlite3";
 import { extractText, getDocumentProxy } from "unpdf";
 import { test, expect, seriousA11yViolations } from "./fixtures/test";
 import { BUSINESS_NAME, storageState } from "./fixtures/accounts";
-import { addContact, createDocument, fillLine, fillLines, type Line } from "./fixtures/documents";
+import { addContact, createDocument, fillLine, fillLines } from "./fixtures/documents";
 
 test.use({ storageState: storageState.admin });
 test.describe.configure({ mode: "serial" });

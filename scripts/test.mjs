@@ -1,8 +1,9 @@
-// `npm test`: every test — types, unit tests against real servers, then browser tests.
+// `npm test`: every test — types, lint (with the import boundaries), unit tests against real servers, then browser tests.
 import { ensureChromium, ensureDependencies, run } from "./lib.mjs";
 
 ensureDependencies();
 ensureChromium();
 run("npx", ["tsc", "--noEmit", "-p", "."]);
+run("npm", ["run", "lint"]);
 run("npm", ["run", "test:unit"]);
 run("npm", ["run", "test:e2e"]);
