@@ -1,13 +1,13 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useId } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { Field, FieldErrorText } from "@/app/_components/field";
 import { FormStatus } from "@/app/_components/form-status";
-import { applyFieldErrors } from "@/app/_components/apply-field-errors";
+import { useActionForm } from "@/app/_components/use-action-form";
 import { contactKindInfo, type ContactKind } from "@/lib/contacts/kinds";
 import { contactSchema, type ContactInput, type ContactValues } from "@/lib/validation/contact";
 import { createContactAction, updateContactAction } from "./actions";
@@ -17,32 +17,27 @@ export function ContactForm({ kind, id, defaults }: { kind: ContactKind; id?: nu
   const t = useTranslations();
   const router = useRouter();
   const addressId = useId();
-  const [status, setStatus] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
   const form = useForm<ContactInput, unknown, ContactValues>({
     resolver: zodResolver(contactSchema),
     defaultValues: defaults ?? { name: "", emails: "", address: "" },
   });
 
-  async function onSubmit(values: ContactValues) {
-    setStatus(null);
-    const result = id === undefined ? await createContactAction({ ...values, kind }) : await updateContactAction({ ...values, kind, id });
-    if (!result.ok) {
-      applyFieldErrors(form.setError, result.fieldErrors);
-      setStatus({ kind: "error", text: t(`common.errors.${result.error}`) });
-      return;
-    }
-    if (result.data) {
-      router.push(`${contactKindInfo[kind].basePath}/${result.data.id}`);
-      return;
-    }
-    form.reset(values);
-    setStatus({ kind: "ok", text: t("common.saved") });
-    router.refresh();
-  }
-
-  const { errors, isSubmitting } = form.formState;
+  const { submit, status, pending } = useActionForm(form, {
+    action: (values: ContactValues) =>
+      id === undefined ? createContactAction({ ...values, kind }) : updateContactAction({ ...values, kind, id }),
+    onSuccess: (created, values) => {
+      if (created) {
+        router.push(`${contactKindInfo[kind].basePath}/${created.id}`);
+        return;
+      }
+      form.reset(values);
+      router.refresh();
+      return t("common.saved");
+    },
+  });
+  const { errors } = form.formState;
   return (
-    <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="card">
+    <form onSubmit={submit} noValidate className="card">
       <Field label={t("contacts.fields.name")} registration={form.register("name")} error={errors.name} autoComplete="off" />
       <Field
         label={t("contacts.fields.emails")}
@@ -65,8 +60,8 @@ export function ContactForm({ kind, id, defaults }: { kind: ContactKind; id?: nu
       </div>
       <FormStatus kind={status?.kind ?? null}>{status?.text}</FormStatus>
       <div>
-        <button type="submit" disabled={isSubmitting}>
-          {isSubmitting ? t("common.saving") : id === undefined ? t("common.create") : t("common.save")}
+        <button type="submit" disabled={pending}>
+          {pending ? t("common.saving") : id === undefined ? t("common.create") : t("common.save")}
         </button>
       </div>
     </form>

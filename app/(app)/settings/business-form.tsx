@@ -1,34 +1,23 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useId } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { Field, FieldErrorText } from "@/app/_components/field";
 import { FormStatus } from "@/app/_components/form-status";
-import { applyFieldErrors } from "@/app/_components/apply-field-errors";
+import { useActionForm } from "@/app/_components/use-action-form";
 import { businessSchema, type BusinessInput } from "@/lib/validation/auth";
 import { saveBusinessDetails } from "./actions";
 
 export function BusinessForm({ defaults }: { defaults: BusinessInput }) {
   const t = useTranslations();
   const addressId = useId();
-  const [status, setStatus] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
   const form = useForm<BusinessInput>({ resolver: zodResolver(businessSchema), defaultValues: defaults });
-
-  async function onSubmit(values: BusinessInput) {
-    setStatus(null);
-    const result = await saveBusinessDetails(values);
-    if (result.ok) setStatus({ kind: "ok", text: t("common.saved") });
-    else {
-      applyFieldErrors(form.setError, result.fieldErrors);
-      setStatus({ kind: "error", text: t(`common.errors.${result.error}`) });
-    }
-  }
-
-  const { errors, isSubmitting } = form.formState;
+  const { submit, status, pending } = useActionForm(form, { action: saveBusinessDetails, onSuccess: () => t("common.saved") });
+  const { errors } = form.formState;
   return (
-    <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="card">
+    <form onSubmit={submit} noValidate className="card">
       <Field label={t("settings.business.name")} registration={form.register("name")} error={errors.name} autoComplete="organization" />
       <div className="field">
         <label htmlFor={addressId}>{t("settings.business.address")}</label>
@@ -41,8 +30,8 @@ export function BusinessForm({ defaults }: { defaults: BusinessInput }) {
       </div>
       <FormStatus kind={status?.kind ?? null}>{status?.text}</FormStatus>
       <div>
-        <button type="submit" disabled={isSubmitting}>
-          {isSubmitting ? t("common.saving") : t("common.save")}
+        <button type="submit" disabled={pending}>
+          {pending ? t("common.saving") : t("common.save")}
         </button>
       </div>
     </form>

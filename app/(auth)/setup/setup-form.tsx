@@ -1,39 +1,33 @@
 "use client";
 
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { Field } from "@/app/_components/field";
 import { FormStatus } from "@/app/_components/form-status";
-import { applyFieldErrors } from "@/app/_components/apply-field-errors";
+import { useActionForm } from "@/app/_components/use-action-form";
 import { signInWithPassword } from "@/lib/auth/browser";
 import { setupSchema, type SetupInput } from "@/lib/validation/auth";
 import { createFirstAdmin } from "./actions";
 
 export function SetupForm() {
   const t = useTranslations();
-  const [error, setError] = useState<string | null>(null);
   const form = useForm<SetupInput>({
     resolver: zodResolver(setupSchema),
     defaultValues: { businessName: "", name: "", email: "", password: "" },
   });
 
-  async function onSubmit(values: SetupInput) {
-    setError(null);
-    const result = await createFirstAdmin(values);
-    if (!result.ok) {
-      applyFieldErrors(form.setError, result.fieldErrors);
-      setError(result.error === "forbidden" ? t("setup.alreadyDone") : t(`common.errors.${result.error}`));
-      return;
-    }
-    const signedIn = await signInWithPassword(values.email, values.password);
-    window.location.assign(signedIn.ok ? "/" : "/login");
-  }
-
-  const { errors, isSubmitting } = form.formState;
+  const { submit, status, pending } = useActionForm(form, {
+    action: createFirstAdmin,
+    errorText: (failure) => (failure.error === "forbidden" ? t("setup.alreadyDone") : undefined),
+    onSuccess: async (_, values) => {
+      const signedIn = await signInWithPassword(values.email, values.password);
+      window.location.assign(signedIn.ok ? "/" : "/login");
+    },
+  });
+  const { errors } = form.formState;
   return (
-    <form onSubmit={form.handleSubmit(onSubmit)} noValidate>
+    <form onSubmit={submit} noValidate>
       <Field label={t("setup.businessName")} autoComplete="organization" registration={form.register("businessName")} error={errors.businessName} />
       <Field label={t("setup.name")} autoComplete="name" registration={form.register("name")} error={errors.name} />
       <Field label={t("setup.email")} type="email" autoComplete="email" registration={form.register("email")} error={errors.email} />
@@ -45,9 +39,9 @@ export function SetupForm() {
         registration={form.register("password")}
         error={errors.password}
       />
-      <FormStatus kind={error ? "error" : null}>{error}</FormStatus>
-      <button type="submit" disabled={isSubmitting}>
-        {isSubmitting ? t("setup.submitting") : t("setup.submit")}
+      <FormStatus kind={status?.kind ?? null}>{status?.text}</FormStatus>
+      <button type="submit" disabled={pending}>
+        {pending ? t("setup.submitting") : t("setup.submit")}
       </button>
     </form>
   );

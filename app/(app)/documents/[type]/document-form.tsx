@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useMemo, useState } from "react";
+import { useId, useMemo } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useFieldArray, useForm, useWatch, type FieldError } from "react-hook-form";
@@ -8,7 +8,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useLocale, useTranslations } from "next-intl";
 import { Field, FieldErrorText } from "@/app/_components/field";
 import { FormStatus } from "@/app/_components/form-status";
-import { applyFieldErrors } from "@/app/_components/apply-field-errors";
+import { useActionForm } from "@/app/_components/use-action-form";
 import { previewTotals } from "@/lib/validation/preview-totals";
 import { formatMoney } from "@/lib/documents/totals";
 import { documentTypeInfo, type DocumentType } from "@/lib/documents/types";
@@ -43,29 +43,23 @@ export function DocumentForm({
   const info = documentTypeInfo[type];
   const ids = { contact: useId(), notes: useId(), contactHint: useId() };
   const schema = useMemo(() => documentFormSchemaFor(type), [type]);
-  const [status, setStatus] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
   const form = useForm<DocumentFormInput, unknown, DocumentFormValues>({ resolver: zodResolver(schema), defaultValues: defaults });
   const lines = useFieldArray({ control: form.control, name: "lines" });
   const watchedLines = useWatch({ control: form.control, name: "lines" });
   const totals = previewTotals(watchedLines ?? []);
 
-  async function onSubmit(values: DocumentFormValues) {
-    setStatus(null);
-    const result = await saveDocumentAction({ type, id, values });
-    if (!result.ok) {
-      applyFieldErrors(form.setError, result.fieldErrors);
-      setStatus({ kind: "error", text: t(`common.errors.${result.error}`) });
-      return;
-    }
-    router.push(`/documents/${type}/${result.data.id}`);
-    router.refresh();
-  }
-
-  const { errors, isSubmitting } = form.formState;
+  const { submit, status, pending } = useActionForm(form, {
+    action: (values) => saveDocumentAction({ type, id, values }),
+    onSuccess: (saved) => {
+      router.push(`/documents/${type}/${saved.id}`);
+      router.refresh();
+    },
+  });
+  const { errors } = form.formState;
   const contactError = errors.contactId as FieldError | undefined;
   const linesError = errors.lines?.root ?? (errors.lines as FieldError | undefined);
   return (
-    <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="card document-form">
+    <form onSubmit={submit} noValidate className="card document-form">
       <div className="grid-2">
         <div className="field">
           <label htmlFor={ids.contact}>{t(info.messages.contactLabel)}</label>
@@ -165,8 +159,8 @@ export function DocumentForm({
 
       <FormStatus kind={status?.kind ?? null}>{status?.text}</FormStatus>
       <div className="row">
-        <button type="submit" disabled={isSubmitting}>
-          {isSubmitting ? t("common.saving") : id === null ? t("common.create") : t("common.save")}
+        <button type="submit" disabled={pending}>
+          {pending ? t("common.saving") : id === null ? t("common.create") : t("common.save")}
         </button>
         <Link href={id === null ? `/documents/${type}` : `/documents/${type}/${id}`}>{t("common.cancel")}</Link>
       </div>

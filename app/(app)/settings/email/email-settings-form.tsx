@@ -9,6 +9,7 @@ import Link from "next/link";
 import { Field, FieldErrorText } from "@/app/_components/field";
 import { FormStatus } from "@/app/_components/form-status";
 import { applyFieldErrors } from "@/app/_components/apply-field-errors";
+import { useActionForm } from "@/app/_components/use-action-form";
 import type { appPasswordKey } from "@/lib/guides/guides";
 import { presetFor, providerToOffer, type EmailProvider } from "@/lib/mail/providers";
 import type { SmtpSecurity } from "@/lib/mail/types";
@@ -49,7 +50,15 @@ export function EmailSettingsForm({
     name: ["protocol", "smtpPort", "smtpSecurity", "smtpUsername", "copyEnabled", "replyToEnabled", "smtpHost"],
   });
   const [showPassword, setShowPassword] = useState(false);
-  const [saveStatus, setSaveStatus] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
+  // The server parses the raw form itself (the same schema): it gets exactly what Test would send.
+  const { submit: save, status: saveStatus, setStatus: setSaveStatus, pending: saving } = useActionForm(form, {
+    action: () => saveEmailSettingsAction(form.getValues()),
+    onSuccess: () => {
+      setValue("smtpPassword", "");
+      router.refresh();
+      return t("emailSettings.saved");
+    },
+  });
   const test = useSettingsTest();
 
   // Security follows the port until the user picks it; saved settings count as picked.
@@ -88,22 +97,10 @@ export function EmailSettingsForm({
     if (result?.fieldErrors) applyFieldErrors(form.setError, result.fieldErrors);
   }
 
-  async function save() {
-    setSaveStatus(null);
-    const result = await saveEmailSettingsAction(form.getValues());
-    if (result.ok) {
-      setValue("smtpPassword", "");
-      setSaveStatus({ kind: "ok", text: t("emailSettings.saved") });
-      router.refresh();
-    } else {
-      applyFieldErrors(form.setError, result.fieldErrors);
-      setSaveStatus({ kind: "error", text: t(`common.errors.${result.error}`) });
-    }
-  }
 
   const securityError = errors.smtpSecurity;
   return (
-    <form onSubmit={form.handleSubmit(save)} noValidate className="card" aria-label={t("emailSettings.title")}>
+    <form onSubmit={save} noValidate className="card" aria-label={t("emailSettings.title")}>
       {fromGuide ? <p className="notice info">{t(`emailSettings.fromGuide.${fromGuide.appPassword}`, { provider: fromGuide.name })}</p> : null}
       <fieldset>
         <legend>{t("emailSettings.protocol")}</legend>
@@ -285,8 +282,8 @@ export function EmailSettingsForm({
         <button type="button" className="secondary" disabled={test.state.running} onClick={runTest}>
           {test.state.running ? t("emailSettings.testing") : t("emailSettings.testButton")}
         </button>
-        <button type="submit" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? t("emailSettings.saving") : t("emailSettings.save")}
+        <button type="submit" disabled={saving}>
+          {saving ? t("emailSettings.saving") : t("emailSettings.save")}
         </button>
       </div>
     </form>

@@ -1,13 +1,13 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useId } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { Field, FieldErrorText } from "@/app/_components/field";
 import { FormStatus } from "@/app/_components/form-status";
-import { applyFieldErrors } from "@/app/_components/apply-field-errors";
+import { useActionForm } from "@/app/_components/use-action-form";
 import type { DocumentType } from "@/lib/documents/types";
 import { emailTemplateSchema, type EmailTemplateInput } from "@/lib/validation/email-template";
 import { resetEmailTemplateAction, saveEmailTemplateAction } from "./actions";
@@ -17,23 +17,18 @@ export function TemplateForm(props: { documentType: DocumentType; heading: strin
   const router = useRouter();
   const headingId = useId();
   const bodyId = useId();
-  const [status, setStatus] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
   const form = useForm<EmailTemplateInput>({
     resolver: zodResolver(emailTemplateSchema),
     values: { documentType: props.documentType, subject: props.subject, body: props.body },
   });
 
-  async function save(values: EmailTemplateInput) {
-    setStatus(null);
-    const result = await saveEmailTemplateAction(values);
-    if (result.ok) {
-      setStatus({ kind: "ok", text: t("templates.saved") });
+  const { submit, status, setStatus, pending } = useActionForm(form, {
+    action: saveEmailTemplateAction,
+    onSuccess: () => {
       router.refresh();
-    } else {
-      applyFieldErrors(form.setError, result.fieldErrors);
-      setStatus({ kind: "error", text: t(`common.errors.${result.error}`) });
-    }
-  }
+      return t("templates.saved");
+    },
+  });
 
   async function reset() {
     setStatus(null);
@@ -42,9 +37,9 @@ export function TemplateForm(props: { documentType: DocumentType; heading: strin
     router.refresh();
   }
 
-  const { errors, isSubmitting } = form.formState;
+  const { errors } = form.formState;
   return (
-    <form onSubmit={form.handleSubmit(save)} noValidate className="card" aria-labelledby={headingId} data-template={props.documentType}>
+    <form onSubmit={submit} noValidate className="card" aria-labelledby={headingId} data-template={props.documentType}>
       <h3 id={headingId}>
         {props.heading} <span className="badge">{props.custom ? t("templates.custom") : t("templates.default")}</span>
       </h3>
@@ -56,7 +51,7 @@ export function TemplateForm(props: { documentType: DocumentType; heading: strin
       </div>
       <FormStatus kind={status?.kind ?? null}>{status?.text}</FormStatus>
       <div className="row">
-        <button type="submit" disabled={isSubmitting}>
+        <button type="submit" disabled={pending}>
           {t("templates.save")}
         </button>
         {props.custom ? (
