@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { fieldErrorsOf } from "@/lib/validation/action-result";
+import { isAdmin } from "./roles";
 import { currentUser, type CurrentUser } from "./session";
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
@@ -38,7 +39,7 @@ export function jsonRoute<S extends z.ZodType>(
   return async (request: Request, context?: RouteContext): Promise<Response> => {
     const user = await currentUser();
     if (!user) return jsonResponse(401, { error: "unauthorized" });
-    if (role === "admin" && user.role !== "admin") return jsonResponse(403, { error: "forbidden" });
+    if (role === "admin" && !isAdmin(user)) return jsonResponse(403, { error: "forbidden" });
     if (!sameOrigin(request)) return jsonResponse(403, { error: "forbidden" });
     if (!isJsonRequest(request)) return jsonResponse(415, { error: "invalid" });
     let body: unknown;

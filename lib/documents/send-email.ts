@@ -2,7 +2,7 @@ import "server-only";
 import { addressList, composeOutgoing } from "@/lib/mail/compose";
 import { outcomeForKey, recordAndSend, type SendOutcome } from "@/lib/mail/outbox";
 import { loadMailSetup } from "@/lib/mail/setup";
-import type { Locale } from "@/lib/validation/auth";
+import type { Locale } from "@/lib/i18n/locale";
 import { documentEmailContent } from "./email-content";
 import { documentPdf } from "./pdf-file";
 import { loadDocumentBundle } from "./queries";

@@ -51,12 +51,6 @@ export function parseAddressList(input: string): AddressListResult {
   return invalid.length > 0 ? { ok: false, invalid } : { ok: true, addresses };
 }
 
-/** A stored list (already validated on save) as the addresses a transport takes; unreadable → none. */
-export function storedAddressList(stored: string): string[] {
-  const parsed = parseAddressList(stored);
-  return parsed.ok ? parsed.addresses : [];
-}
-
 /** How an address list is stored (contacts.emails, reply-to) and shown: "a@x.com, b@y.com". */
 export function joinAddressList(addresses: readonly string[]): string {
   return addresses.join(", ");

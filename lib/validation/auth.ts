@@ -51,6 +51,4 @@ export const businessSchema = z.object({
 export type BusinessInput = z.input<typeof businessSchema>;
 export type BusinessValues = z.output<typeof businessSchema>;
 
-// lib/mail still imports Locale from here until the mail core split moves it to lib/i18n.
-export type { Locale } from "@/lib/i18n/locale";
 export const localeSchema = z.object({ locale: z.enum(locales) });

@@ -1,7 +1,6 @@
-import { getLocale } from "next-intl/server";
 import { jsonResponse, jsonRoute } from "@/lib/auth/json-route";
 import { sendDocumentEmail } from "@/lib/documents/send-email";
-import { isLocale } from "@/lib/i18n/locale";
+import { getRequestLocale } from "@/lib/i18n/request-locale";
 import { documentEmailSchema } from "@/lib/validation/send-email";
 
 /**
@@ -9,12 +8,11 @@ import { documentEmailSchema } from "@/lib/validation/send-email";
  * schema, idempotency and durable log as the dialog's server action.
  */
 export const POST = jsonRoute({ role: "any", schema: documentEmailSchema }, async (input, user) => {
-  const locale = await getLocale();
   const outcome = await sendDocumentEmail({
     ...input,
     businessId: user.businessId,
     userId: user.id,
-    locale: isLocale(locale) ? locale : "en",
+    locale: await getRequestLocale(),
   });
   if (outcome.status === "not_found") return jsonResponse(404, { error: "not_found" });
   if (outcome.status === "not_configured") return jsonResponse(409, { error: "not_configured" });
