@@ -1,5 +1,7 @@
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
+// Loaded by the runner and by every worker: specs seed through lib/, whose modules import "server-only".
+import "./test/fixtures/server-only-hook.mjs";
 
 // scripts/e2e.mjs prepares a fresh run folder (database, generated keys) and a free port.
 const port = Number(process.env.E2E_PORT ?? 3100);

@@ -39,7 +39,7 @@ try {
   step("production server (next start) on a fresh database");
   const seedArgs = JSON.stringify({ smtp: { port: server.starttlsPort, username: server.user, password: server.password }, lines: PIPELINE_LINES });
   const seeded = JSON.parse(
-    execFileSync(process.execPath, ["--import", "tsx", "--import", "./bench/server-only-hook.mjs", "bench/seed-app-db.ts", seedArgs], {
+    execFileSync(process.execPath, ["--import", "tsx", "--import", "./test/fixtures/server-only-hook.mjs", "bench/seed-app-db.ts", seedArgs], {
       env: { ...process.env, DATABASE_PATH: appDb },
       encoding: "utf8",
     }),

@@ -2,12 +2,11 @@
 // its administrator, SMTP settings saved with saveEmailSettings (the password really sealed), a
 // customer and an invoice. Uses whatever DATABASE_PATH and APP_ENCRYPTION_KEY are set.
 import "server-only";
-import { getDb } from "@/db/client";
-import { businesses, contacts, documentLines, documents, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
-import { computeTotals } from "@/lib/documents/totals";
+import { createBusinessWithAdmin, updateBusiness } from "@/lib/businesses/queries";
 import { saveEmailSettings } from "@/lib/mail/settings-store";
 import { blankEmailSettings, emailSettingsSchema } from "@/lib/validation/email-settings";
+import { seedContact, seedDocument } from "@/test/fixtures/seed";
 
 export const BENCH_ADMIN = { name: "Bea Bench", email: "owner@bench.test", password: "bench-password-1" };
 export const BENCH_CUSTOMER = { name: "Northwind Traders", email: "accounts@northwind.test" };
@@ -35,45 +34,24 @@ export function invoiceLines(count: number) {
 }
 
 export async function seedBusiness(smtp: SmtpAccount, lineCount: number): Promise<SeededBusiness> {
-  const db = getDb();
-  const passwordHash = await hashPassword(BENCH_ADMIN.password);
-  const lines = invoiceLines(lineCount);
-  const totals = computeTotals(lines);
-  const ids = db.transaction((tx) => {
-    const business = tx
-      .insert(businesses)
-      .values({ name: "Bench Supplies Ltd", email: smtp.username, address: "1 Quay Street\nDublin", phone: "+353 1 555 0100" })
-      .returning()
-      .get();
-    const user = tx
-      .insert(users)
-      .values({ businessId: business.id, name: BENCH_ADMIN.name, email: BENCH_ADMIN.email, passwordHash, role: "admin" })
-      .returning()
-      .get();
-    const contact = tx
-      .insert(contacts)
-      .values({ businessId: business.id, kind: "customer", name: BENCH_CUSTOMER.name, emails: BENCH_CUSTOMER.email, address: "5 Harbour Road\nCork" })
-      .returning()
-      .get();
-    const document = tx
-      .insert(documents)
-      .values({
-        businessId: business.id,
-        type: "sales-invoices",
-        contactId: contact.id,
-        reference: "INV-0001",
-        issueDate: "2026-11-02",
-        dueDate: "2026-12-02",
-        notes: "Payment by bank transfer within 30 days.",
-        subtotal: totals.subtotal,
-        taxTotal: totals.taxTotal,
-        total: totals.total,
-      })
-      .returning()
-      .get();
-    lines.forEach((line, position) => tx.insert(documentLines).values({ documentId: document.id, position, ...line }).run());
-    return { businessId: business.id, userId: user.id, documentId: document.id };
+  const created = createBusinessWithAdmin({
+    businessName: "Bench Supplies Ltd",
+    admin: { name: BENCH_ADMIN.name, email: BENCH_ADMIN.email, passwordHash: await hashPassword(BENCH_ADMIN.password) },
   });
+  if (!created) throw new Error("The bench seeds a fresh database, and this one already has users.");
+  const { businessId, userId } = created;
+  updateBusiness({ businessId, values: { name: "Bench Supplies Ltd", email: smtp.username, address: "1 Quay Street\nDublin", phone: "+353 1 555 0100" } });
+  const contactId = seedContact(businessId, { kind: "customer", name: BENCH_CUSTOMER.name, emails: BENCH_CUSTOMER.email, address: "5 Harbour Road\nCork" });
+  const documentId = seedDocument(businessId, {
+    type: "sales-invoices",
+    contactId,
+    reference: "INV-0001",
+    issueDate: "2026-11-02",
+    dueDate: "2026-12-02",
+    notes: "Payment by bank transfer within 30 days.",
+    lines: invoiceLines(lineCount),
+  });
+  const ids = { businessId, userId, documentId };
 
   const settings = emailSettingsSchema({ savedPassword: null }).parse({
     ...blankEmailSettings,

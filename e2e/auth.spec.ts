@@ -1,6 +1,6 @@
-import { test, expect, seriousA11yViolations, signIn } from "./fixtures/test";
+import { test, expect, businessIdOf, seriousA11yViolations, signIn } from "./fixtures/test";
 import { ADMIN, STAFF, storageState } from "./fixtures/accounts";
-import { hashPassword } from "../lib/auth/password";
+import { seedUser } from "../test/fixtures/seed";
 
 const dashboardPages = ["/", "/customers", "/suppliers", "/documents", "/emails", "/guides", "/settings", "/settings/users", "/settings/email"];
 
@@ -37,8 +37,7 @@ test.describe("signing in", () => {
 
   test("signing out ends the session, even for a copy of its cookie", async ({ page, browser, db }) => {
     const leaver = { email: "leaver@acme.test", password: "leaver-password-1" };
-    const businessId = (db.prepare("select id from businesses order by id limit 1").get() as { id: number }).id;
-    db.prepare("insert into users (business_id, name, email, password_hash, role) values (?, 'Lee Leaver', ?, ?, 'staff')").run(businessId, leaver.email, await hashPassword(leaver.password));
+    await seedUser(businessIdOf(db), { name: "Lee Leaver", ...leaver, role: "staff" });
     await signIn(page, leaver.email, leaver.password);
     await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
     const copied = await page.context().storageState();

@@ -1,31 +1,36 @@
 import type { Page } from "@playwright/test";
+import type Database from "better-sqlite3";
 import { extractText, getDocumentProxy } from "unpdf";
-import { test, expect, seriousA11yViolations } from "./fixtures/test";
+import { test, expect, businessIdOf, seriousA11yViolations } from "./fixtures/test";
 import { BUSINESS_NAME, storageState } from "./fixtures/accounts";
 import { configureHttpRelay, configureSmtp } from "./fixtures/email-settings";
 import { addContact, createDocument } from "./fixtures/documents";
-import { insertContact as seedContact, insertDocument as seedDocument, uniqueReference } from "./fixtures/seed";
-import type { DocumentType } from "../db/schema";
+import { seedContact, seedDocument, uniqueReference } from "../test/fixtures/seed";
+import { deleteContact } from "../lib/contacts/queries";
+import { deleteDocument } from "../lib/documents/queries";
+import type { DocumentType } from "../lib/documents/types";
 
 test.use({ storageState: storageState.admin });
 test.describe.configure({ mode: "serial" });
 
 // What this spec seeds is removed afterwards, so specs that count documents see only their own.
-const seeded = { contacts: [] as number[], documents: [] as number[] };
-const insertContact: typeof seedContact = (db, c) => {
-  const id = seedContact(db, c);
-  seeded.contacts.push(id);
+type Seeded<T extends (...args: never[]) => unknown> = Parameters<T>[1];
+const seeded = { contacts: [] as { kind: Seeded<typeof seedContact>["kind"]; id: number }[], documents: [] as { type: DocumentType; id: number }[] };
+const insertContact = (db: Database.Database, c: Seeded<typeof seedContact>) => {
+  const id = seedContact(businessIdOf(db), c);
+  seeded.contacts.push({ kind: c.kind, id });
   return id;
 };
-const insertDocument: typeof seedDocument = (db, d) => {
-  const id = seedDocument(db, d);
-  seeded.documents.push(id);
+const insertDocument = (db: Database.Database, d: Seeded<typeof seedDocument>) => {
+  const id = seedDocument(businessIdOf(db), d);
+  seeded.documents.push({ type: d.type, id });
   return id;
 };
 
 test.afterAll(({ db }) => {
-  for (const id of seeded.documents) db.prepare("delete from documents where id = ?").run(id);
-  for (const id of seeded.contacts) db.prepare("delete from contacts where id = ?").run(id);
+  const businessId = businessIdOf(db);
+  for (const { type, id } of seeded.documents) deleteDocument(businessId, type, id);
+  for (const { kind, id } of seeded.contacts) deleteContact({ businessId, kind, id });
 });
 
 const pdfText = async (content: Buffer) => (await extractText(await getDocumentProxy(new Uint8Array(content)), { mergePages: true })).text;
@@ -45,6 +50,7 @@ test.describe("emailing documents", () => {
   });
 
   test("the Email button appears on every document type only once email settings are complete", async ({ page, db, mail }) => {
+    // Forges "never configured": the app has no way to remove saved email settings.
     db.prepare("delete from email_settings").run();
     const customer = insertContact(db, { kind: "customer", name: "Button Check Ltd", emails: "check@customer.test" });
     const supplier = insertContact(db, { kind: "supplier", name: "Button Supplies", emails: "check@supplier.test" });
@@ -68,7 +74,7 @@ test.describe("emailing documents", () => {
   test("admin creates a supplier and a purchase order, emails it: Cc, the BCC copy, Reply-To and the PDF arrive", async ({ page, db, mail }) => {
     await configureSmtp(page, mail, { copyAddress: "archive@acme.test", replyTo: "purchasing@acme.test" });
     const supplier = await addContact(page, "suppliers", { name: "Northwind Paper", emails: "orders@northwind.test", address: "1 Mill Road" });
-    seeded.contacts.push(supplier);
+    seeded.contacts.push({ kind: "supplier", id: supplier });
     const id = await createDocument(page, "purchase-orders", {
       contactLabel: "Supplier",
       contact: "Northwind Paper",
@@ -78,7 +84,7 @@ test.describe("emailing documents", () => {
         { description: "Delivery", quantity: "1", unitPrice: "12", taxRate: "21" },
       ],
     });
-    seeded.documents.push(id);
+    seeded.documents.push({ type: "purchase-orders", id });
     const { reference } = db.prepare("select reference from documents where id = ?").get(id) as { reference: string };
     await openDocument(page, "purchase-orders", id);
     await emailButton(page).click();

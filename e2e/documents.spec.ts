@@ -2,6 +2,7 @@ import type { Page } from "@playwright/test";
 import type Database from "better-sqlite3";
 import { extractText, getDocumentProxy } from "unpdf";
 import { test, expect, seriousA11yViolations } from "./fixtures/test";
+import { seedContact, seedDocument } from "../test/fixtures/seed";
 import { BUSINESS_NAME, storageState } from "./fixtures/accounts";
 import { addContact, createDocument, fillLine, fillLines } from "./fixtures/documents";
 
@@ -304,11 +305,18 @@ test.describe("documents", () => {
   });
 
   test("another business's documents, contacts and unknown types are not found or refused", async ({ page, db, baseURL }) => {
+    // Forges a second business: the app makes exactly one per installation (at first run).
     const other = db.prepare("insert into businesses (name) values ('Other Co') returning id").get() as { id: number };
-    const contact = db.prepare("insert into contacts (business_id, kind, name) values (?, 'customer', 'Hidden Customer') returning id").get(other.id) as { id: number };
-    const doc = db
-      .prepare("insert into documents (business_id, type, contact_id, reference, issue_date) values (?, 'sales-invoices', ?, 'SECRET-1', '2025-01-01') returning id")
-      .get(other.id, contact.id) as { id: number };
+    const contact = { id: seedContact(other.id, { kind: "customer", name: "Hidden Customer", emails: "hidden@other.test" }) };
+    const doc = {
+      id: seedDocument(other.id, {
+        type: "sales-invoices",
+        contactId: contact.id,
+        reference: "SECRET-1",
+        issueDate: "2025-01-01",
+        lines: [{ description: "Secret", quantity: "1", unitPrice: "1", taxRate: "0" }],
+      }),
+    };
     try {
       expect((await page.goto(`/documents/sales-invoices/${doc.id}`))?.status()).toBe(404);
       expect((await page.goto(`/documents/sales-invoices/${doc.id}/edit`))?.status()).toBe(404);
@@ -337,6 +345,7 @@ test.describe("documents", () => {
       expect(documentRow(db, "credit-notes", "CN-0051")).toBeUndefined();
       expect(count(db, "select count(*) as n from documents where contact_id = ? and business_id <> ?", contact.id, other.id)).toBe(0);
     } finally {
+      // The app never deletes a business; its contacts go with it.
       db.prepare("delete from documents where business_id = ?").run(other.id);
       db.prepare("delete from businesses where id = ?").run(other.id);
     }

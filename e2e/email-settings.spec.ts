@@ -18,6 +18,7 @@ test.describe("email settings", () => {
   });
 
   test("admin tests SMTP over STARTTLS and implicit TLS, every stage passes, then saves", async ({ page, mail, db }) => {
+    // Forges "never configured": the app has no way to remove saved email settings.
     db.prepare("delete from email_settings").run();
     await page.goto("/settings/email");
     await expect(page.getByText("Email is not set up yet.")).toBeVisible();

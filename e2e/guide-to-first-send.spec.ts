@@ -14,6 +14,7 @@ test.describe("from a provider guide to the first send", () => {
     { name: "Yahoo Mail", slug: "yahoo", host: "smtp.mail.yahoo.com", port: "465", security: "tls" },
   ]) {
     test(`${guide.name}: Use these settings fills the form, focuses Username, and a test and save complete the setup`, async ({ page, mail, db }) => {
+      // Forges "never configured": the app has no way to remove saved email settings.
       db.prepare("delete from email_settings").run();
       await page.goto("/guides");
       await page.getByRole("link", { name: guide.name, exact: true }).first().click();

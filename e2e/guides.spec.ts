@@ -216,7 +216,8 @@ test.describe("provider guides for staff", () => {
       await expect(page.getByText("Solo un administrador puede cambiar la configuración de correo.")).toBeVisible();
       await expect(page.getByRole("link", { name: "Atrás", exact: true })).toBeVisible();
     } finally {
-      // The language belongs to the user in the database: leave it as the other specs expect.
+      // The language belongs to the user in the database: leave it as the other specs expect (possibly
+      // "never chosen", which the app cannot set back, hence SQL).
       db.prepare("update users set locale = ? where email = ?").run(original.locale, STAFF.email);
       await context.close();
     }

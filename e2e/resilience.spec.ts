@@ -1,12 +1,12 @@
 import path from "node:path";
 import Database from "better-sqlite3";
 import type { APIRequestContext, Page } from "@playwright/test";
-import { test, expect, signIn } from "./fixtures/test";
+import { test, expect, businessIdOf, signIn } from "./fixtures/test";
 import { ADMIN, BUSINESS_NAME, runDir, STAFF, storageState } from "./fixtures/accounts";
 import { startAppServer } from "./fixtures/app-server";
+import { addContact, createDocument } from "./fixtures/documents";
 import { configureSmtp } from "./fixtures/email-settings";
-import { insertContact, insertDocument, uniqueReference } from "./fixtures/seed";
-import { hashPassword } from "../lib/auth/password";
+import { seedContact, seedDocument, seedUser, uniqueReference } from "../test/fixtures/seed";
 
 test.use({ storageState: storageState.admin });
 test.describe.configure({ mode: "serial" });
@@ -18,8 +18,8 @@ test.describe("no email is lost", () => {
 
   test("the server drops the connection after DATA: the email fails with a clear reason, and Retry sends exactly one copy", async ({ page, db, mail }) => {
     await configureSmtp(page, mail);
-    const contact = insertContact(db, { kind: "customer", name: "Dropped Ltd", emails: "drop@customer.test" });
-    const id = insertDocument(db, { type: "sales-invoices", contactId: contact, reference: uniqueReference("INV-"), dueDate: "2026-12-01", lines: [{ description: "Work", quantity: "1", unitPrice: "10", taxRate: "21" }] });
+    const contact = seedContact(businessIdOf(db), { kind: "customer", name: "Dropped Ltd", emails: "drop@customer.test" });
+    const id = seedDocument(businessIdOf(db), { type: "sales-invoices", contactId: contact, reference: uniqueReference("INV-"), dueDate: "2026-12-01", lines: [{ description: "Work", quantity: "1", unitPrice: "10", taxRate: "21" }] });
     mail.behaviour.dropAfterData = true;
     await page.goto(`/documents/sales-invoices/${id}`);
     await emailButton(page).click();
@@ -60,8 +60,14 @@ test.describe("no email is lost", () => {
 
       const db = new Database(app.databasePath);
       db.pragma("busy_timeout = 5000");
-      const contact = insertContact(db, { kind: "customer", name: "Crash Test Co", emails: "crash@customer.test" });
-      const id = insertDocument(db, { type: "sales-quotes", contactId: contact, reference: "QUO-0001", lines: [{ description: "Quote", quantity: "1", unitPrice: "100", taxRate: "21" }] });
+      // This app has its own database: its customer and quote are made through its forms.
+      await addContact(page, "customers", { name: "Crash Test Co", emails: "crash@customer.test" });
+      const id = await createDocument(page, "sales-quotes", {
+        contactLabel: "Customer",
+        contact: "Crash Test Co",
+        issueDate: "2026-11-02",
+        lines: [{ description: "Quote", quantity: "1", unitPrice: "100", taxRate: "21" }],
+      });
 
       mail.behaviour.holdAfterData = true;
       await page.goto(`/documents/sales-quotes/${id}`);
@@ -92,8 +98,8 @@ test.describe("no email is lost", () => {
   });
 
   test("50 concurrent sends: 50 messages received, 50 log rows, no errors", async ({ playwright, baseURL, db, mail }) => {
-    const contact = insertContact(db, { kind: "customer", name: "Busy Buyer", emails: "busy@customer.test" });
-    const id = insertDocument(db, { type: "sales-invoices", contactId: contact, reference: uniqueReference("INV-"), dueDate: "2026-12-01", lines: [{ description: "Load", quantity: "1", unitPrice: "1", taxRate: "0" }] });
+    const contact = seedContact(businessIdOf(db), { kind: "customer", name: "Busy Buyer", emails: "busy@customer.test" });
+    const id = seedDocument(businessIdOf(db), { type: "sales-invoices", contactId: contact, reference: uniqueReference("INV-"), dueDate: "2026-12-01", lines: [{ description: "Load", quantity: "1", unitPrice: "1", taxRate: "0" }] });
     const api = await playwright.request.newContext({ baseURL, storageState: storageState.admin, extraHTTPHeaders: { origin: baseURL! } });
     const responses = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
@@ -155,8 +161,8 @@ test.describe("hostile input", () => {
     const saveAction = await settingsRequest;
     const validSettings = (JSON.parse(saveAction.postData()!) as [Record<string, unknown>])[0];
 
-    const contact = insertContact(db, { kind: "customer", name: "Fuzz Target", emails: "fuzz@customer.test" });
-    const documentId = insertDocument(db, { type: "sales-invoices", contactId: contact, reference: uniqueReference("INV-"), dueDate: "2026-12-01", lines: [{ description: "Fuzz", quantity: "1", unitPrice: "1", taxRate: "0" }] });
+    const contact = seedContact(businessIdOf(db), { kind: "customer", name: "Fuzz Target", emails: "fuzz@customer.test" });
+    const documentId = seedDocument(businessIdOf(db), { type: "sales-invoices", contactId: contact, reference: uniqueReference("INV-"), dueDate: "2026-12-01", lines: [{ description: "Fuzz", quantity: "1", unitPrice: "1", taxRate: "0" }] });
     await page.goto(`/documents/sales-invoices/${documentId}`);
     await emailButton(page).click();
     const sendRequest = page.waitForRequest((r) => r.method() === "POST" && (r.postData() ?? "").includes("idempotencyKey"));
@@ -253,8 +259,7 @@ test.describe("forged input to business details and contacts", () => {
 test.describe("sign-in throttling under a burst", () => {
   test("100 rapid attempts on one account from one address get through at most five; another account elsewhere still signs in", async ({ playwright, baseURL, db, browser }) => {
     const victim = { email: "burst-victim@acme.test", password: "victim-password-1" };
-    const businessId = (db.prepare("select id from businesses order by id limit 1").get() as { id: number }).id;
-    db.prepare("insert into users (business_id, name, email, password_hash, role) values (?, ?, ?, ?, 'staff')").run(businessId, "Burst Victim", victim.email, await hashPassword(victim.password));
+    await seedUser(businessIdOf(db), { name: "Burst Victim", ...victim, role: "staff" });
 
     const attacker = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] }, extraHTTPHeaders: { "X-Forwarded-For": "198.51.100.77" } });
     const { csrfToken } = await (await attacker.get("/api/auth/csrf")).json();

@@ -4,6 +4,6 @@ import { ensureBuild, root, run } from "./lib.mjs";
 
 ensureBuild();
 run("node", ["scripts/certs.mjs"]);
-run("node", ["--import", "tsx", "--import", "./bench/server-only-hook.mjs", "bench/run.ts"], {
+run("node", ["--import", "tsx", "--import", "./test/fixtures/server-only-hook.mjs", "bench/run.ts"], {
   env: { NODE_EXTRA_CA_CERTS: path.join(root, "test", ".tmp", "certs", "ca.pem"), NEXT_TELEMETRY_DISABLED: "1" },
 });

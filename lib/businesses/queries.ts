@@ -15,7 +15,7 @@ export function updateBusiness({ businessId, values }: { businessId: number; val
 }
 
 /**
- * First run: the business and its first administrator, created together. False when any user
+ * First run: the business and its first administrator, created together. Null when any user
  * already exists: the check and the inserts share one write transaction, so two racing setups
  * cannot both win.
  */
@@ -25,13 +25,13 @@ export function createBusinessWithAdmin({
 }: {
   businessName: string;
   admin: { name: string; email: string; passwordHash: string };
-}): boolean {
+}): { businessId: number; userId: number } | null {
   return getDb().transaction(
     (tx) => {
-      if (tx.select({ one: sql`1` }).from(users).limit(1).get()) return false;
-      const business = tx.insert(businesses).values({ name: businessName, email: admin.email }).returning().get();
-      tx.insert(users).values({ ...admin, businessId: business.id, role: "admin" }).run();
-      return true;
+      if (tx.select({ one: sql`1` }).from(users).limit(1).get()) return null;
+      const business = tx.insert(businesses).values({ name: businessName, email: admin.email }).returning({ id: businesses.id }).get();
+      const user = tx.insert(users).values({ ...admin, businessId: business.id, role: "admin" }).returning({ id: users.id }).get();
+      return { businessId: business.id, userId: user.id };
     },
     { behavior: "immediate" },
   );
