@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyHttpError, classifySmtpError, redactSecrets, smtpSecrets } from "./explain";
+import { classifyHttpError, classifySmtpError, DiagnosedError, redactSecrets, smtpSecrets } from "./explain";
 import type { SmtpErrorContext } from "./explain";
 import { FAILURE_CODES } from "./types";
 
@@ -67,6 +67,27 @@ describe("authentication replies from real providers", () => {
   it("a plaintext server that wants STARTTLS before AUTH suggests STARTTLS", () => {
     const failure = classifySmtpError(smtpError("EAUTH", "530 5.7.0 Must issue a STARTTLS command first. - gsmtp", "AUTH PLAIN"), at("login", "smtp.gmail.com", "none"));
     expect(failure).toMatchObject({ code: "wrong_tls_mode_use_starttls", fix: { security: "starttls" } });
+  });
+});
+
+describe("failures carry what a retry decision needs", () => {
+  it("keeps the reply code and the enhanced status code of a multi-line reply", () => {
+    const failure = classifySmtpError(
+      smtpError("EAUTH", "534-5.7.9 Application-specific password required.\n534 5.7.9  https://support.google.com/mail/?p=InvalidSecondFactor", "AUTH PLAIN"),
+      at("login", "smtp.gmail.com"),
+    );
+    expect(failure).toMatchObject({ responseCode: 534, enhancedCode: "5.7.9" });
+  });
+
+  it("a diagnosis a stage made itself keeps its stage and code and still gets the fix, guide and redaction", () => {
+    const original = new Error("The server did not offer AUTH after EHLO: 250-mail.example secret-pass-123");
+    const failure = classifySmtpError(new DiagnosedError("login", "auth_unsupported", original), {
+      ...at("greeting", "smtp.office365.com"),
+      secrets: ["secret-pass-123"],
+    });
+    expect(failure).toMatchObject({ stage: "login", code: "auth_unsupported", providerGuide: "microsoft365" });
+    expect(failure.raw).toContain("did not offer AUTH");
+    expect(failure.raw).not.toContain("secret-pass-123");
   });
 });
 

@@ -73,6 +73,12 @@ describe("owner sends through an HTTP email relay", () => {
     expect(result.ok ? "ok" : result.failure).toEqual({ stage: "message", code: "http_status", httpStatus: 500, raw: "mail queue is full, try later" });
   });
 
+  it("a 429 with Retry-After says how long the relay asked us to wait", async () => {
+    relay.respondWith(429, "slow down", { "retry-after": "120" });
+    const result = await createHttpRelayTransport({ kind: "http", url: relay.url }).send(invoiceEmail());
+    expect(result.ok ? "ok" : result.failure).toEqual({ stage: "message", code: "http_status", httpStatus: 429, retryAfter: 120, raw: "slow down" });
+  });
+
   it("long error bodies are cut to 500 characters", async () => {
     relay.respondWith(400, "x".repeat(2_000));
     const result = await createHttpRelayTransport({ kind: "http", url: relay.url }).send(invoiceEmail());
