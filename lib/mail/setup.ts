@@ -1,7 +1,7 @@
 import "server-only";
+import { isEmailAddress } from "@/lib/validation/addresses";
 import { canReuseSavedPassword, type EmailSettingsValues } from "@/lib/validation/email-settings";
 import { addressList } from "./compose";
-import { isEmailAddress } from "@/lib/validation/addresses";
 import { readEmailSettings, savedPasswordOwner, type EmailSettingsFields, type StoredEmailSettings } from "./settings-store";
 import type { TransportConfig } from "./types";
 

@@ -3,7 +3,6 @@
 /** tls = implicit TLS (SSL/TLS), starttls = required STARTTLS, none = plaintext, never upgrade. */
 export type SmtpSecurity = "tls" | "starttls" | "none";
 
-/** How a business sends: one member per transport kind, each with what its transport needs. */
 export interface SmtpConfig {
   kind: "smtp";
   host: string;
@@ -19,6 +18,7 @@ export interface HttpRelayConfig {
   url: string;
 }
 
+/** How a business sends: one member per transport kind, each with what its transport needs. */
 export type TransportConfig = SmtpConfig | HttpRelayConfig;
 export type TransportKind = TransportConfig["kind"];
 
