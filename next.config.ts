@@ -5,8 +5,9 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  // pdfkit reads its font metrics from node_modules at run time, so it must not be bundled.
-  serverExternalPackages: ["better-sqlite3", "pdfkit", "nodemailer"],
+  // pdfkit reads its font metrics from node_modules at run time, so it must not be bundled; the
+  // document font is parsed with the same fontkit pdfkit uses.
+  serverExternalPackages: ["better-sqlite3", "pdfkit", "fontkit", "nodemailer"],
   experimental: {
     authInterrupts: true,
   },

@@ -4,6 +4,7 @@ import { formatDocumentDate } from "@/lib/documents/dates";
 import { computeTotals, formatDecimal, formatMoney } from "@/lib/documents/totals";
 import { documentTypeInfo, type DocumentType } from "@/lib/documents/types";
 import type { Locale } from "@/lib/i18n/locale";
+import { documentFonts, type DocumentFonts } from "./fonts";
 import type { DocumentPdfLabels } from "./labels";
 
 export type { DocumentPdfLabels } from "./labels";
@@ -41,28 +42,38 @@ const NUMBER_COLUMNS = [50, 90, 50, 100];
 const DESCRIPTION_WIDTH = CONTENT_WIDTH - NUMBER_COLUMNS.reduce((a, b) => a + b, 0);
 const CELL_PAD = 4;
 
-/*
- * The 14 standard PDF fonts only cover WinAnsi (Latin-1 plus €, curly quotes, dashes, Œ, Š…).
- * Accents, ñ, ¿¡ and € print as they are; other letters lose their accents (ł stays as "?"),
- * so a name never turns into blank glyphs.
+/**
+ * The text as the document font can draw it: line breaks normalized, control characters dropped,
+ * and a letter the font lacks printed without its accent or as "?", never as a blank glyph.
  */
-const winAnsiExtras = new Set("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ");
-function printable(text: string): string {
+function drawableText(text: string, fonts: DocumentFonts): string {
   let out = "";
   for (const ch of text.replace(/\r\n?/g, "\n")) {
     const code = ch.codePointAt(0)!;
-    if (ch === "\n" || (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || winAnsiExtras.has(ch)) {
+    if (ch === "\n" || (code >= 0x20 && code <= 0x7e)) {
       out += ch;
     } else if (code === 0x09) {
       out += " ";
     } else if (code < 0x20 || (code >= 0x7f && code < 0xa0) || (code >= 0x2028 && code <= 0x202e)) {
       continue;
+    } else if (canDraw(fonts, code)) {
+      out += ch;
     } else {
       const base = ch.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
-      out += base && [...base].every((c) => c.charCodeAt(0) <= 0x7e) ? base : "?";
+      out += base && [...base].every((c) => canDraw(fonts, c.codePointAt(0)!)) ? base : "?";
     }
   }
   return out;
+}
+
+const drawable = new Map<number, boolean>();
+function canDraw(fonts: DocumentFonts, code: number): boolean {
+  let known = drawable.get(code);
+  if (known === undefined) {
+    known = fonts.regular.hasGlyphForCodePoint(code) && fonts.bold.hasGlyphForCodePoint(code);
+    drawable.set(code, known);
+  }
+  return known;
 }
 
 /** Resolves with the finished PDF. Long line tables continue on new pages under a repeated header row. */
@@ -71,11 +82,15 @@ export function renderDocumentPdf(input: DocumentPdfInput): Promise<Buffer> {
   const totals = computeTotals(input.lines);
   const money = (amount: string) => formatMoney(amount, locale);
   const hasDueDate = documentTypeInfo[docData.type].hasDueDate && !!docData.dueDate;
+  const fonts = documentFonts();
+  const printable = (text: string) => drawableText(text, fonts);
 
   const pdf = new PDFDocument({
     size: "A4",
     margin: MARGIN,
     bufferPages: true,
+    // No default font: pdfkit would load and parse Helvetica's metrics for every document.
+    font: null as unknown as string,
     info: {
       Title: printable(`${labels.title} ${docData.reference}`),
       Author: printable(business.name),
@@ -90,7 +105,8 @@ export function renderDocumentPdf(input: DocumentPdfInput): Promise<Buffer> {
     pdf.on("error", reject);
   });
 
-  const font = (bold: boolean, size: number, color = INK) => pdf.font(bold ? "Helvetica-Bold" : "Helvetica").fontSize(size).fillColor(color);
+  pdf.registerFont("regular", fonts.regular as unknown as string).registerFont("bold", fonts.bold as unknown as string);
+  const font = (bold: boolean, size: number, color = INK) => pdf.font(bold ? "bold" : "regular").fontSize(size).fillColor(color);
   const rule = (y: number) =>
     pdf.moveTo(MARGIN, y).lineTo(A4.width - MARGIN, y).lineWidth(0.5).strokeColor(RULE).stroke();
 
@@ -134,8 +150,13 @@ export function renderDocumentPdf(input: DocumentPdfInput): Promise<Buffer> {
     align: column === 0 ? ("left" as const) : ("right" as const),
   });
   // Every cell may wrap (long descriptions, long translated headings); the tallest sets the row height.
+  // A cell that fits on one line is one line high: only longer ones are wrapped to measure them.
+  const cellHeight = (text: string, column: number) => {
+    const options = cellOptions(column);
+    return !text.includes("\n") && pdf.widthOfString(text) <= options.width ? pdf.currentLineHeight(true) : pdf.heightOfString(text, options);
+  };
   const row = (cells: string[], top: number) => {
-    const height = Math.max(...cells.map((text, i) => pdf.heightOfString(text, cellOptions(i))));
+    const height = Math.max(...cells.map(cellHeight));
     return {
       height,
       draw: () => cells.forEach((text, i) => pdf.text(text, columnX[i] + CELL_PAD, top, cellOptions(i))),
