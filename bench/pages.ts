@@ -1,5 +1,7 @@
-// First-load JavaScript (gzip) of three pages as the production build serves them, and how fast
-// the server answers them.
+// First-load JavaScript (gzip) of every page under app/ as the production build serves it, with
+// dynamic segments filled from the seeded database, and how fast the server answers three of them.
+import fs from "node:fs";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { gzipSync } from "node:zlib";
 import type { Client } from "./app-server";
@@ -8,6 +10,22 @@ import { round, summarize } from "./stats";
 
 const WARM_UP = 5;
 const REQUESTS = 50;
+
+/** Every page route under app/ as a URL pattern ("/documents/[type]/[id]"): route groups and private folders left out. */
+export function appPagePatterns(appDir = path.join(process.cwd(), "app")): string[] {
+  const patterns: string[] = [];
+  const visit = (dir: string, segments: string[]) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory() && !entry.name.startsWith("_")) {
+        visit(path.join(dir, entry.name), /^\(.*\)$/.test(entry.name) ? segments : [...segments, entry.name]);
+      } else if (/^page\.(tsx|ts|jsx|js)$/.test(entry.name)) {
+        patterns.push("/" + segments.join("/"));
+      }
+    }
+  };
+  visit(appDir, []);
+  return patterns.sort();
+}
 
 /**
  * The chunks a page's HTML loads with <script src>, in order, without repeats. A `nomodule`
@@ -35,32 +53,47 @@ async function gzipBytesOf(client: Client, sources: string[]): Promise<number> {
   return gzipBytes;
 }
 
-async function firstLoadJs(client: Client, html: string): Promise<{ gzipBytes: number; chunks: number; noModuleGzipBytes: number }> {
-  const { loaded, noModule } = scriptSources(html);
-  return { gzipBytes: await gzipBytesOf(client, loaded), chunks: loaded.length, noModuleGzipBytes: await gzipBytesOf(client, noModule) };
+export async function fetchPage(client: Client, pathname: string): Promise<string> {
+  const response = await client.fetch(pathname);
+  const html = await response.text();
+  if (response.status !== 200) throw new Error(`${pathname} answered HTTP ${response.status}`);
+  return html;
 }
 
-export async function benchPages(report: Report, pages: { name: string; path: string; client: Client }[]): Promise<void> {
+export interface BenchPage {
+  /** The route pattern under app/, as appPagePatterns() lists it. */
+  pattern: string;
+  path: string;
+  client: Client;
+  /** Also time the server's answer (n=50). */
+  timed?: boolean;
+}
+
+export async function benchPages(report: Report, pages: BenchPage[]): Promise<void> {
   for (const page of pages) {
-    const get = async () => {
-      const response = await page.client.fetch(page.path);
-      const html = await response.text();
-      if (response.status !== 200) throw new Error(`${page.path} answered HTTP ${response.status}`);
-      return html;
-    };
-    let html = "";
-    for (let i = 0; i < WARM_UP; i++) html = await get();
+    const html = await fetchPage(page.client, page.path);
+    const { loaded, noModule } = scriptSources(html);
+    const gzipBytes = await gzipBytesOf(page.client, loaded);
+    const noModuleGzipBytes = await gzipBytesOf(page.client, noModule);
+    const section = "first-load JS (gzip)";
+    report.figure({
+      section,
+      name: page.pattern,
+      value: round(gzipBytes / 1024),
+      unit: "kB",
+      target: { kind: "max", value: 150 },
+      note: `${loaded.length} chunks; nomodule polyfills not counted: ${noModule.map((src) => path.basename(src)).join(", ") || "none"} (${round(noModuleGzipBytes / 1024)} kB)`,
+    });
+    if (!page.timed) continue;
+    for (let i = 0; i < WARM_UP; i++) await fetchPage(page.client, page.path);
     const times: number[] = [];
     for (let i = 0; i < REQUESTS; i++) {
       const start = performance.now();
-      await get();
+      await fetchPage(page.client, page.path);
       times.push(performance.now() - start);
     }
-    const { gzipBytes, chunks, noModuleGzipBytes } = await firstLoadJs(page.client, html);
     const s = summarize(times);
-    const section = `page ${page.path.replace(/\/\d+$/, "/<id>")}`;
-    report.figure({ section, name: `${page.name}: first-load JS (gzip)`, value: round(gzipBytes / 1024), unit: "kB", target: { kind: "max", value: 150 }, note: `${chunks} chunks; nomodule polyfills not counted: ${round(noModuleGzipBytes / 1024)} kB` });
-    report.figure({ section, name: `${page.name}: server response median`, value: round(s.median), unit: "ms", note: `n=${s.n}, full body` });
-    report.figure({ section, name: `${page.name}: server response p95`, value: round(s.p95), unit: "ms" });
+    report.figure({ section: "server response", name: `${page.pattern}: median`, value: round(s.median), unit: "ms", note: `n=${s.n}, full body` });
+    report.figure({ section: "server response", name: `${page.pattern}: p95`, value: round(s.p95), unit: "ms" });
   }
 }

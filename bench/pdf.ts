@@ -1,19 +1,23 @@
-// PDF rendering time and size for invoices of 1, 20 and 200 lines (renderDocumentPdf, warm).
+// PDF rendering time and size for invoices of 1, 20 and 200 lines (renderDocumentPdf, warm), and
+// for 20 and 200 lines against the same invoice written with plain pdfkit (bench/bare-invoice.ts),
+// interleaved so drift hits both sides alike.
+import { formatMoney, computeTotals } from "@/lib/documents/totals";
 import { translatorFor } from "@/lib/i18n/translator";
 import { renderDocumentPdf, type DocumentPdfInput } from "@/lib/pdf/document-pdf";
 import { documentPdfLabels } from "@/lib/pdf/labels";
+import { bareTotals, renderBareInvoice } from "./bare-invoice";
 import type { Report } from "./report";
 import { invoiceLines } from "./seed";
 import { round, summarize, timed } from "./stats";
 
 const SIZES = [
-  { lines: 1, runs: 60 },
-  { lines: 20, runs: 40 },
-  { lines: 200, runs: 15 },
+  { lines: 1, runs: 60, againstBare: false },
+  { lines: 20, runs: 60, againstBare: true },
+  { lines: 200, runs: 20, againstBare: true },
 ];
 const WARM_UP = 5;
 
-function invoice(lineCount: number): DocumentPdfInput {
+export function benchInvoice(lineCount: number): DocumentPdfInput {
   const t = translatorFor("en");
   return {
     locale: "en",
@@ -27,20 +31,48 @@ function invoice(lineCount: number): DocumentPdfInput {
 }
 
 export async function benchPdf(report: Report): Promise<void> {
-  for (const { lines, runs } of SIZES) {
-    const input = invoice(lines);
-    for (let i = 0; i < WARM_UP; i++) await renderDocumentPdf(input);
-    const times: number[] = [];
+  const section = "PDF";
+  for (const { lines, runs, againstBare } of SIZES) {
+    const input = benchInvoice(lines);
+    const bare = bareTotals(input.lines);
+    report.check(
+      `bare ${lines}-line PDF has our totals`,
+      bare.format(bare.total) === formatMoney(computeTotals(input.lines).total, "en"),
+      `${bare.format(bare.total)} vs ${formatMoney(computeTotals(input.lines).total, "en")}`,
+    );
+    for (let i = 0; i < WARM_UP; i++) {
+      await renderDocumentPdf(input);
+      if (againstBare) await renderBareInvoice(input);
+    }
+    const oursMs: number[] = [];
+    const bareMs: number[] = [];
     let bytes = 0;
     for (let i = 0; i < runs; i++) {
-      const { ms, value } = await timed(() => renderDocumentPdf(input));
-      times.push(ms);
-      bytes = value.length;
+      const ours = async () => {
+        const { ms, value } = await timed(() => renderDocumentPdf(input));
+        oursMs.push(ms);
+        bytes = value.length;
+      };
+      const plain = async () => {
+        if (againstBare) bareMs.push((await timed(() => renderBareInvoice(input))).ms);
+      };
+      // Alternate who goes first, so neither side always runs in the other's wake (GC).
+      for (const side of i % 2 ? [plain, ours] : [ours, plain]) await side();
     }
-    const s = summarize(times);
-    const section = "PDF";
+    const s = summarize(oursMs);
     report.figure({ section, name: `${lines}-line invoice: median`, value: round(s.median), unit: "ms", note: `n=${s.n}` });
     report.figure({ section, name: `${lines}-line invoice: p95`, value: round(s.p95), unit: "ms" });
     report.figure({ section, name: `${lines}-line invoice: size`, value: round(bytes / 1024), unit: "kB" });
+    if (againstBare) {
+      const b = summarize(bareMs);
+      report.figure({ section, name: `${lines}-line, bare pdfkit: median`, value: round(b.median), unit: "ms", note: "built-in Helvetica" });
+      report.figure({
+        section,
+        name: `${lines}-line, ours ÷ bare pdfkit (medians)`,
+        value: round(s.median / b.median, 2),
+        unit: "×",
+        target: { kind: "max", value: 1.5 },
+      });
+    }
   }
 }

@@ -10,7 +10,7 @@ import path from "node:path";
 import { startAppServer, signIn, type AppServer } from "./app-server";
 import { benchLoad } from "./load";
 import { startBenchMailServer } from "./mail";
-import { benchPages } from "./pages";
+import { appPagePatterns, benchPages, fetchPage } from "./pages";
 import { benchPdf } from "./pdf";
 import { benchPipeline, PIPELINE_LINES } from "./pipeline";
 import { meets, Report } from "./report";
@@ -37,6 +37,11 @@ try {
   const { bareMessage } = await benchPipeline(report, server);
 
   step("production server (next start) on a fresh database");
+  app = await startAppServer({ ...secrets, DATABASE_PATH: appDb, NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS ?? "" });
+  const anonymous = { fetch: (pathname: string) => fetch(`${app!.url}${pathname}`, { redirect: "manual" }) };
+  // The first-run page exists only while there is no user: weigh it before seeding.
+  const setupPage = { pattern: "/setup", path: "/setup", client: anonymous };
+  await benchPages(report, [setupPage]);
   const seedArgs = JSON.stringify({ smtp: { port: server.starttlsPort, username: server.user, password: server.password }, lines: PIPELINE_LINES });
   const seeded = JSON.parse(
     execFileSync(process.execPath, ["--import", "tsx", "--import", "./test/fixtures/server-only-hook.mjs", "bench/seed-app-db.ts", seedArgs], {
@@ -44,7 +49,6 @@ try {
       encoding: "utf8",
     }),
   ) as SeededBusiness;
-  app = await startAppServer({ ...secrets, DATABASE_PATH: appDb, NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS ?? "" });
   const admin = await signIn(app.url, BENCH_ADMIN.email, BENCH_ADMIN.password);
 
   step("50 concurrent sends through the route");
@@ -53,13 +57,45 @@ try {
   step("email settings test: refused, silent, unreachable");
   await benchSettingsTest(report, admin, server);
 
-  step("page weight and response time");
-  const anonymous = { fetch: (pathname: string) => fetch(`${app!.url}${pathname}`, { redirect: "manual" }) };
-  await benchPages(report, [
-    { name: "login", path: "/login", client: anonymous },
-    { name: "email settings", path: "/settings/email", client: admin },
-    { name: "invoice", path: `/documents/sales-invoices/${seeded.documentId}`, client: admin },
-  ]);
+  step("page weight (every page) and response time");
+  const firstLink = async (page: string, pattern: RegExp) => {
+    const match = pattern.exec(await fetchPage(admin, page));
+    if (!match) throw new Error(`no link matching ${pattern} on ${page}`);
+    return match[1];
+  };
+  const invoice = `/documents/sales-invoices/${seeded.documentId}`;
+  const paths: Record<string, string> = {
+    "/": "/",
+    "/login": "/login",
+    "/customers": "/customers",
+    "/customers/new": "/customers/new",
+    "/customers/[id]": `/customers/${seeded.customerId}`,
+    "/suppliers": "/suppliers",
+    "/suppliers/new": "/suppliers/new",
+    "/suppliers/[id]": `/suppliers/${seeded.supplierId}`,
+    "/documents": "/documents",
+    "/documents/[type]": "/documents/sales-invoices",
+    "/documents/[type]/new": "/documents/sales-invoices/new",
+    "/documents/[type]/[id]": invoice,
+    "/documents/[type]/[id]/edit": `${invoice}/edit`,
+    "/emails": "/emails",
+    "/emails/[id]": `/emails/${await firstLink("/emails", /href="\/emails\/(\d+)"/)}`,
+    "/guides": "/guides",
+    "/guides/[provider]": "/guides/gmail",
+    "/guides/[provider]/[step]": `/guides/gmail/${await firstLink("/guides/gmail", /href="\/guides\/gmail\/([^"/?]+)"/)}`,
+    "/settings": "/settings",
+    "/settings/email": "/settings/email",
+    "/settings/templates": "/settings/templates",
+    "/settings/users": "/settings/users",
+  };
+  const timed = new Set(["/login", "/settings/email", "/documents/[type]/[id]"]);
+  const pages = appPagePatterns().filter((pattern) => pattern !== setupPage.pattern);
+  const unseeded = pages.filter((pattern) => !paths[pattern]);
+  if (unseeded.length) throw new Error(`bench/run.ts has no seeded path for: ${unseeded.join(", ")}`);
+  await benchPages(
+    report,
+    pages.map((pattern) => ({ pattern, path: paths[pattern], client: pattern === "/login" ? anonymous : admin, timed: timed.has(pattern) })),
+  );
 } catch (error) {
   report.check("bench ran to the end", false, error instanceof Error ? error.message : String(error));
 } finally {

@@ -21,6 +21,8 @@ export interface SeededBusiness {
   businessId: number;
   userId: number;
   documentId: number;
+  customerId: number;
+  supplierId: number;
 }
 
 /** Invoice lines with varied text and amounts, so PDF rendering does real layout work. */
@@ -42,6 +44,7 @@ export async function seedBusiness(smtp: SmtpAccount, lineCount: number): Promis
   const { businessId, userId } = created;
   updateBusiness({ businessId, values: { name: "Bench Supplies Ltd", email: smtp.username, address: "1 Quay Street\nDublin", phone: "+353 1 555 0100" } });
   const contactId = seedContact(businessId, { kind: "customer", name: BENCH_CUSTOMER.name, emails: BENCH_CUSTOMER.email, address: "5 Harbour Road\nCork" });
+  const supplierId = seedContact(businessId, { kind: "supplier", name: "Harbour Paper Co", emails: "orders@harbour-paper.test", address: "9 Dock Lane\nGalway" });
   const documentId = seedDocument(businessId, {
     type: "sales-invoices",
     contactId,
@@ -51,7 +54,7 @@ export async function seedBusiness(smtp: SmtpAccount, lineCount: number): Promis
     notes: "Payment by bank transfer within 30 days.",
     lines: invoiceLines(lineCount),
   });
-  const ids = { businessId, userId, documentId };
+  const ids = { businessId, userId, documentId, customerId: contactId, supplierId };
 
   const settings = emailSettingsSchema({ savedPassword: null }).parse({
     ...blankEmailSettings,
