@@ -53,11 +53,19 @@ async function gzipBytesOf(client: Client, sources: string[]): Promise<number> {
   return gzipBytes;
 }
 
-export async function fetchPage(client: Client, pathname: string): Promise<string> {
-  const response = await client.fetch(pathname);
+/** A page's HTML; a page that only redirects (a guide sends you to its first step) is followed once. */
+export async function fetchPage(client: Client, pathname: string): Promise<{ html: string; redirectedTo?: string }> {
+  let response = await client.fetch(pathname);
+  let redirectedTo: string | undefined;
+  const location = response.headers.get("location");
+  if (response.status >= 300 && response.status < 400 && location) {
+    await response.arrayBuffer();
+    redirectedTo = new URL(location, "http://page/").pathname;
+    response = await client.fetch(redirectedTo);
+  }
   const html = await response.text();
   if (response.status !== 200) throw new Error(`${pathname} answered HTTP ${response.status}`);
-  return html;
+  return { html, redirectedTo };
 }
 
 export interface BenchPage {
@@ -71,7 +79,7 @@ export interface BenchPage {
 
 export async function benchPages(report: Report, pages: BenchPage[]): Promise<void> {
   for (const page of pages) {
-    const html = await fetchPage(page.client, page.path);
+    const { html, redirectedTo } = await fetchPage(page.client, page.path);
     const { loaded, noModule } = scriptSources(html);
     const gzipBytes = await gzipBytesOf(page.client, loaded);
     const noModuleGzipBytes = await gzipBytesOf(page.client, noModule);
@@ -82,7 +90,7 @@ export async function benchPages(report: Report, pages: BenchPage[]): Promise<vo
       value: round(gzipBytes / 1024),
       unit: "kB",
       target: { kind: "max", value: 150 },
-      note: `${loaded.length} chunks; nomodule polyfills not counted: ${noModule.map((src) => path.basename(src)).join(", ") || "none"} (${round(noModuleGzipBytes / 1024)} kB)`,
+      note: `${redirectedTo ? `redirects to ${redirectedTo}; ` : ""}${loaded.length} chunks; nomodule polyfills not counted: ${noModule.map((src) => path.basename(src)).join(", ") || "none"} (${round(noModuleGzipBytes / 1024)} kB)`,
     });
     if (!page.timed) continue;
     for (let i = 0; i < WARM_UP; i++) await fetchPage(page.client, page.path);
