@@ -1,33 +1,157 @@
-import { getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { isAdmin } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
-import { countContacts } from "@/lib/contacts/queries";
-import { countDocuments } from "@/lib/documents/queries";
-import { emailSettingsCompleteFor } from "@/lib/mail/setup";
+import { dashboardSummary } from "@/lib/dashboard/summary";
+import { formatDocumentDate } from "@/lib/documents/dates";
+import { formatMoney } from "@/lib/documents/totals";
+import { documentTypeInfo } from "@/lib/documents/types";
+import { getRequestLocale } from "@/lib/i18n/request-locale";
+import type { EmailLogEntry } from "@/lib/mail/email-log";
+import { RetryButton } from "@/app/_components/document-email/retry-button";
+import styles from "./dashboard.module.css";
 
 export async function generateMetadata() {
   const t = await getTranslations("dashboard");
   return { title: t("title") };
 }
 
+/** Emails as a short table: when (linking to the email), to whom, subject and status, with Retry where it applies. */
+async function EmailRows({ entries, caption, retry }: { entries: EmailLogEntry[]; caption: string; retry: boolean }) {
+  const t = await getTranslations();
+  const format = await getFormatter();
+  return (
+    <table>
+      <caption className="visually-hidden">{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t("emails.time")}</th>
+          <th scope="col">{t("emails.recipients")}</th>
+          <th scope="col">{t("emails.subject")}</th>
+          <th scope="col">{t("emails.status")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map((e) => (
+          <tr key={e.id} data-email-id={e.id}>
+            <td>
+              <Link href={`/emails/${e.id}`}>{format.dateTime(e.createdAt, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" })}</Link>
+            </td>
+            <td>{e.toAddresses}</td>
+            <td>{e.subject}</td>
+            <td>
+              <span className={`badge ${e.status}`}>{t(`emails.statuses.${e.status}`)}</span>
+              {retry ? <RetryButton emailId={e.id} label={`${t("emails.retry")}: ${e.subject}`} /> : null}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 export default async function DashboardPage() {
   const user = await requireUser();
-  const t = await getTranslations("dashboard");
-  const { businessId } = user;
+  const t = await getTranslations();
+  const lang = await getRequestLocale();
+  const summary = dashboardSummary({ businessId: user.businessId });
+  const { attention, counts } = summary;
+
   return (
     <>
-      <h1>{t("title")}</h1>
-      <p>{t("welcome", { name: user.name })}</p>
-      <p>{t("counts", { customers: countContacts({ businessId, kind: "customer" }), suppliers: countContacts({ businessId, kind: "supplier" }), documents: countDocuments({ businessId }) })}</p>
-      {emailSettingsCompleteFor(user.businessId) ? (
-        <p className="notice ok">{t("emailReady")}</p>
-      ) : (
-        <p className="notice warn">
-          {t("emailNotReady")}{" "}
-          {isAdmin(user) ? <Link href="/settings/email">{t("setUpEmail")}</Link> : t("askAdmin")}
+      <h1>{t("dashboard.title")}</h1>
+      <p>{t("dashboard.welcome", { name: user.name })}</p>
+
+      <section aria-labelledby="attention-heading" className={styles.block}>
+        <h2 id="attention-heading">{t("dashboard.attention.title")}</h2>
+        {summary.emailReady ? (
+          <p className="notice ok">{t("dashboard.emailReady")}</p>
+        ) : (
+          <p className="notice warn">
+            {t("dashboard.emailNotReady")}{" "}
+            {isAdmin(user) ? <Link href="/settings/email">{t("dashboard.setUpEmail")}</Link> : t("dashboard.askAdmin")}
+          </p>
+        )}
+        {attention.total > 0 ? (
+          <>
+            <p className="notice error">{t("dashboard.attention.emails", { count: attention.total })}</p>
+            <EmailRows entries={attention.emails} caption={t("dashboard.attention.emailsCaption")} retry />
+            <p>
+              <Link href="/emails">{t("dashboard.openEmailLog")}</Link>
+            </p>
+          </>
+        ) : (
+          <p>{t("dashboard.attention.noneToRetry")}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="recent-emails-heading" className={styles.block}>
+        <h2 id="recent-emails-heading">{t("dashboard.recentEmails.title")}</h2>
+        {summary.emailCounts.length > 0 ? (
+          <ul className={styles.statusCounts} aria-label={t("dashboard.recentEmails.byStatus")}>
+            {summary.emailCounts.map(({ status, count }) => (
+              <li key={status} data-status={status}>
+                <span className={`badge ${status}`}>{t(`emails.statuses.${status}`)}</span> {count}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {summary.recentEmails.length > 0 ? (
+          <EmailRows entries={summary.recentEmails} caption={t("dashboard.recentEmails.title")} retry={false} />
+        ) : (
+          <p className="notice info">{t(summary.emailReady ? "dashboard.recentEmails.empty" : "dashboard.recentEmails.emptyNotReady")}</p>
+        )}
+        <p>
+          <Link href="/emails">{t("dashboard.openEmailLog")}</Link>
         </p>
-      )}
+      </section>
+
+      <section aria-labelledby="recent-documents-heading" className={styles.block}>
+        <h2 id="recent-documents-heading">{t("dashboard.recentDocuments.title")}</h2>
+        {summary.recentDocuments.length > 0 ? (
+          <table>
+            <caption className="visually-hidden">{t("dashboard.recentDocuments.title")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("documents.list.type")}</th>
+                <th scope="col">{t("documents.fields.reference")}</th>
+                <th scope="col">{t("dashboard.recentDocuments.contact")}</th>
+                <th scope="col">{t("documents.fields.issueDate")}</th>
+                <th scope="col" className="num">
+                  {t("documents.fields.total")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {summary.recentDocuments.map((d) => (
+                <tr key={d.id}>
+                  <td>{t(documentTypeInfo[d.type].messages.singular)}</td>
+                  <td>
+                    <Link href={`/documents/${d.type}/${d.id}`}>{d.reference}</Link>
+                  </td>
+                  <td>{d.contactName}</td>
+                  <td>{formatDocumentDate(d.issueDate, lang)}</td>
+                  <td className="num">{formatMoney(d.total, lang)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : counts.customers + counts.suppliers === 0 ? (
+          <p className="notice info">
+            {t("dashboard.recentDocuments.emptyNoContacts")} <Link href="/customers/new">{t("dashboard.recentDocuments.addCustomer")}</Link>
+          </p>
+        ) : (
+          <p className="notice info">
+            {t("dashboard.recentDocuments.empty")} <Link href="/documents">{t("dashboard.recentDocuments.chooseType")}</Link>
+          </p>
+        )}
+        <p>{t("dashboard.counts", counts)}</p>
+        <p className="row">
+          <Link href="/documents">{t("dashboard.recentDocuments.all")}</Link>
+          <Link href="/customers">{t("nav.customers")}</Link>
+          <Link href="/suppliers">{t("nav.suppliers")}</Link>
+        </p>
+      </section>
     </>
   );
 }

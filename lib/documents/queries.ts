@@ -55,6 +55,25 @@ export function listDocuments(businessId: number, type: DocumentType) {
     .all();
 }
 
+/** The documents made last, of every type, newest first. */
+export function recentDocuments({ businessId, limit }: { businessId: number; limit: number }) {
+  return getDb()
+    .select({
+      id: documents.id,
+      type: documents.type,
+      reference: documents.reference,
+      issueDate: documents.issueDate,
+      total: documents.total,
+      contactName: contacts.name,
+    })
+    .from(documents)
+    .innerJoin(contacts, eq(contacts.id, documents.contactId))
+    .where(eq(documents.businessId, businessId))
+    .orderBy(desc(documents.createdAt), desc(documents.id))
+    .limit(limit)
+    .all();
+}
+
 export function countDocuments({ businessId }: { businessId: number }): number {
   return getDb().select({ n: count() }).from(documents).where(eq(documents.businessId, businessId)).get()?.n ?? 0;
 }

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, desc, eq } from "drizzle-orm";
+import { and, count, desc, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { documents, emailAttachments, emails, users } from "@/db/schema";
+import { documents, emailAttachments, emails, emailStatuses, users, type EmailStatus } from "@/db/schema";
 import type { MailFailure } from "./types";
 
 export interface EmailLogEntry {
@@ -30,11 +30,19 @@ const entryColumns = {
   documentReference: documents.reference,
 };
 
-/** The sent log, newest first; optionally one document's emails only. */
-export function listEmails(businessId: number, options: { documentId?: number; limit?: number } = {}): EmailLogEntry[] {
-  const where = options.documentId
-    ? and(eq(emails.businessId, businessId), eq(emails.documentId, options.documentId))
-    : eq(emails.businessId, businessId);
+/** Emails a person has to act on: they were not sent and wait for a Retry. */
+export const statusesNeedingAttention = ["failed", "interrupted"] as const satisfies readonly EmailStatus[];
+
+/** The sent log, newest first; optionally one document's emails only, or only some statuses. */
+export function listEmails(
+  businessId: number,
+  options: { documentId?: number; statuses?: readonly EmailStatus[]; limit?: number } = {},
+): EmailLogEntry[] {
+  const where = and(
+    eq(emails.businessId, businessId),
+    options.documentId ? eq(emails.documentId, options.documentId) : undefined,
+    options.statuses ? inArray(emails.status, [...options.statuses]) : undefined,
+  );
   return getDb()
     .select(entryColumns)
     .from(emails)
@@ -44,6 +52,18 @@ export function listEmails(businessId: number, options: { documentId?: number; l
     .orderBy(desc(emails.createdAt), desc(emails.id))
     .limit(options.limit ?? 200)
     .all();
+}
+
+/** How many of this business's emails are in each status, in the order of an email's life; absent statuses are left out. */
+export function emailCountsByStatus(businessId: number): { status: EmailStatus; count: number }[] {
+  const rows = getDb()
+    .select({ status: emails.status, n: count() })
+    .from(emails)
+    .where(eq(emails.businessId, businessId))
+    .groupBy(emails.status)
+    .all();
+  const counts = new Map(rows.map((row) => [row.status, row.n]));
+  return emailStatuses.filter((status) => counts.has(status)).map((status) => ({ status, count: counts.get(status)! }));
 }
 
 export function loadEmail(businessId: number, emailId: number) {
