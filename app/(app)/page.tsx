@@ -146,10 +146,8 @@ export default async function DashboardPage() {
           </p>
         )}
         <p>{t("dashboard.counts", counts)}</p>
-        <p className="row">
+        <p>
           <Link href="/documents">{t("dashboard.recentDocuments.all")}</Link>
-          <Link href="/customers">{t("nav.customers")}</Link>
-          <Link href="/suppliers">{t("nav.suppliers")}</Link>
         </p>
       </section>
     </>
