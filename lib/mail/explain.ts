@@ -1,5 +1,6 @@
 // Error → plain diagnosis. Pure: takes real Node / nodemailer errors and server replies, returns a MailFailure.
 import { providerForHost } from "./providers";
+import { FAILURE_CODES } from "./types";
 import type { FailureCode, MailFailure, SmtpSecurity, StageName } from "./types";
 
 export interface SmtpErrorContext {
@@ -60,14 +61,8 @@ const CERT_MESSAGES: Array<[RegExp, FailureCode]> = [
   [/unable to (verify the first|get (local )?issuer) certificate|certificate (not trusted|signature failure)/i, "cert_untrusted"],
 ];
 
-const AUTH_CODES = new Set<FailureCode>([
-  "auth_failed",
-  "auth_gmail_app_password",
-  "auth_yahoo_app_password",
-  "auth_microsoft_smtp_auth_disabled",
-  "auth_microsoft_unsuccessful",
-  "auth_unsupported",
-]);
+// Every authentication failure code starts with "auth_"; derived so the list lives once, in types.ts.
+const AUTH_CODES = new Set<FailureCode>(FAILURE_CODES.filter((code) => code.startsWith("auth_")));
 
 /** Every code an error carries: its own, nodemailer's originalCode, and those of its causes. */
 export function errorCodes(error: unknown): string[] {
