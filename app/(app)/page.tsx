@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { isAdmin } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { dashboardSummary } from "@/lib/dashboard/summary";
@@ -7,47 +7,12 @@ import { formatDocumentDate } from "@/lib/documents/dates";
 import { formatMoney } from "@/lib/documents/totals";
 import { documentTypeInfo } from "@/lib/documents/types";
 import { getRequestLocale } from "@/lib/i18n/request-locale";
-import type { EmailLogEntry } from "@/lib/mail/email-log";
-import { RetryButton } from "@/app/_components/document-email/retry-button";
+import { EmailTable } from "@/app/_components/document-email/email-table";
 import styles from "./dashboard.module.css";
 
 export async function generateMetadata() {
   const t = await getTranslations("dashboard");
   return { title: t("title") };
-}
-
-/** Emails as a short table: when (linking to the email), to whom, subject and status, with Retry where it applies. */
-async function EmailRows({ entries, caption, retry }: { entries: EmailLogEntry[]; caption: string; retry: boolean }) {
-  const t = await getTranslations();
-  const format = await getFormatter();
-  return (
-    <table>
-      <caption className="visually-hidden">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t("emails.time")}</th>
-          <th scope="col">{t("emails.recipients")}</th>
-          <th scope="col">{t("emails.subject")}</th>
-          <th scope="col">{t("emails.status")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {entries.map((e) => (
-          <tr key={e.id} data-email-id={e.id}>
-            <td>
-              <Link href={`/emails/${e.id}`}>{format.dateTime(e.createdAt, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" })}</Link>
-            </td>
-            <td>{e.toAddresses}</td>
-            <td>{e.subject}</td>
-            <td>
-              <span className={`badge ${e.status}`}>{t(`emails.statuses.${e.status}`)}</span>
-              {retry ? <RetryButton emailId={e.id} label={`${t("emails.retry")}: ${e.subject}`} /> : null}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
 }
 
 export default async function DashboardPage() {
@@ -75,7 +40,7 @@ export default async function DashboardPage() {
         {attention.total > 0 ? (
           <>
             <p className="notice error">{t("dashboard.attention.emails", { count: attention.total })}</p>
-            <EmailRows entries={attention.emails} caption={t("dashboard.attention.emailsCaption")} retry />
+            <EmailTable entries={attention.emails} caption={t("dashboard.attention.emailsCaption")} showSender={false} showDocument={false} />
             <p>
               <Link href="/emails">{t("dashboard.openEmailLog")}</Link>
             </p>
@@ -97,7 +62,7 @@ export default async function DashboardPage() {
           </ul>
         ) : null}
         {summary.recentEmails.length > 0 ? (
-          <EmailRows entries={summary.recentEmails} caption={t("dashboard.recentEmails.title")} retry={false} />
+          <EmailTable entries={summary.recentEmails} caption={t("dashboard.recentEmails.title")} showSender={false} showDocument={false} showRetry={false} />
         ) : (
           <p className="notice info">{t(summary.emailReady ? "dashboard.recentEmails.empty" : "dashboard.recentEmails.emptyNotReady")}</p>
         )}

@@ -38,25 +38,8 @@ export function loadDocumentBundle(businessId: number, documentId: number): Docu
   return { ...row, lines };
 }
 
-/** The list page of one type: newest first. */
-export function listDocuments(businessId: number, type: DocumentType) {
-  return getDb()
-    .select({
-      id: documents.id,
-      reference: documents.reference,
-      issueDate: documents.issueDate,
-      total: documents.total,
-      contactName: contacts.name,
-    })
-    .from(documents)
-    .innerJoin(contacts, eq(contacts.id, documents.contactId))
-    .where(and(eq(documents.businessId, businessId), eq(documents.type, type)))
-    .orderBy(desc(documents.issueDate), desc(documents.id))
-    .all();
-}
-
-/** The documents made last, of every type, newest first. */
-export function recentDocuments({ businessId, limit }: { businessId: number; limit: number }) {
+/** One row per document with its contact's name: the shape of every document list. */
+function documentRows() {
   return getDb()
     .select({
       id: documents.id,
@@ -67,11 +50,20 @@ export function recentDocuments({ businessId, limit }: { businessId: number; lim
       contactName: contacts.name,
     })
     .from(documents)
-    .innerJoin(contacts, eq(contacts.id, documents.contactId))
-    .where(eq(documents.businessId, businessId))
-    .orderBy(desc(documents.createdAt), desc(documents.id))
-    .limit(limit)
+    .innerJoin(contacts, eq(contacts.id, documents.contactId));
+}
+
+/** The list page of one type: newest first. */
+export function listDocuments(businessId: number, type: DocumentType) {
+  return documentRows()
+    .where(and(eq(documents.businessId, businessId), eq(documents.type, type)))
+    .orderBy(desc(documents.issueDate), desc(documents.id))
     .all();
+}
+
+/** The documents made last, of every type, newest first. */
+export function recentDocuments({ businessId, limit }: { businessId: number; limit: number }) {
+  return documentRows().where(eq(documents.businessId, businessId)).orderBy(desc(documents.createdAt), desc(documents.id)).limit(limit).all();
 }
 
 export function countDocuments({ businessId }: { businessId: number }): number {

@@ -4,8 +4,20 @@ import { documentTypeInfo } from "@/lib/documents/types";
 import type { EmailLogEntry } from "@/lib/mail/email-log";
 import { RetryButton } from "./retry-button";
 
-/** The sent log as a table: used by /emails and by each document page. */
-export async function EmailTable({ entries, caption, showDocument = true }: { entries: EmailLogEntry[]; caption: string; showDocument?: boolean }) {
+/** The sent log as a table: used by /emails, each document page and the dashboard (without sender and document columns). */
+export async function EmailTable({
+  entries,
+  caption,
+  showSender = true,
+  showDocument = true,
+  showRetry = true,
+}: {
+  entries: EmailLogEntry[];
+  caption: string;
+  showSender?: boolean;
+  showDocument?: boolean;
+  showRetry?: boolean;
+}) {
   const t = await getTranslations();
   const format = await getFormatter();
   return (
@@ -14,7 +26,7 @@ export async function EmailTable({ entries, caption, showDocument = true }: { en
       <thead>
         <tr>
           <th scope="col">{t("emails.time")}</th>
-          <th scope="col">{t("emails.sender")}</th>
+          {showSender ? <th scope="col">{t("emails.sender")}</th> : null}
           <th scope="col">{t("emails.recipients")}</th>
           <th scope="col">{t("emails.subject")}</th>
           {showDocument ? <th scope="col">{t("emails.document")}</th> : null}
@@ -27,7 +39,7 @@ export async function EmailTable({ entries, caption, showDocument = true }: { en
             <td>
               <Link href={`/emails/${e.id}`}>{format.dateTime(e.createdAt, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" })}</Link>
             </td>
-            <td>{e.senderName ?? t("emails.unknownUser")}</td>
+            {showSender ? <td>{e.senderName ?? t("emails.unknownUser")}</td> : null}
             <td>{[e.toAddresses, e.ccAddresses].filter(Boolean).join(", ")}</td>
             <td>{e.subject}</td>
             {showDocument ? (
@@ -43,7 +55,7 @@ export async function EmailTable({ entries, caption, showDocument = true }: { en
             ) : null}
             <td>
               <span className={`badge ${e.status}`}>{t(`emails.statuses.${e.status}`)}</span>
-              {e.status === "failed" || e.status === "interrupted" ? (
+              {showRetry && (e.status === "failed" || e.status === "interrupted") ? (
                 <RetryButton emailId={e.id} label={`${t("emails.retry")}: ${e.subject}`} />
               ) : null}
             </td>
