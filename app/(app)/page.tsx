@@ -3,11 +3,8 @@ import { getTranslations } from "next-intl/server";
 import { isAdmin } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { dashboardSummary } from "@/lib/dashboard/summary";
-import { formatDocumentDate } from "@/lib/documents/dates";
-import { formatMoney } from "@/lib/documents/totals";
-import { documentTypeInfo } from "@/lib/documents/types";
-import { getRequestLocale } from "@/lib/i18n/request-locale";
 import { EmailTable } from "@/app/_components/document-email/email-table";
+import { DocumentTable } from "./documents/document-table";
 import styles from "./dashboard.module.css";
 
 export async function generateMetadata() {
@@ -18,7 +15,6 @@ export async function generateMetadata() {
 export default async function DashboardPage() {
   const user = await requireUser();
   const t = await getTranslations();
-  const lang = await getRequestLocale();
   const summary = dashboardSummary({ businessId: user.businessId });
   const { attention, counts } = summary;
 
@@ -74,33 +70,7 @@ export default async function DashboardPage() {
       <section aria-labelledby="recent-documents-heading" className={styles.block}>
         <h2 id="recent-documents-heading">{t("dashboard.recentDocuments.title")}</h2>
         {summary.recentDocuments.length > 0 ? (
-          <table>
-            <caption className="visually-hidden">{t("dashboard.recentDocuments.title")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("documents.list.type")}</th>
-                <th scope="col">{t("documents.fields.reference")}</th>
-                <th scope="col">{t("dashboard.recentDocuments.contact")}</th>
-                <th scope="col">{t("documents.fields.issueDate")}</th>
-                <th scope="col" className="num">
-                  {t("documents.fields.total")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {summary.recentDocuments.map((d) => (
-                <tr key={d.id}>
-                  <td>{t(documentTypeInfo[d.type].messages.singular)}</td>
-                  <td>
-                    <Link href={`/documents/${d.type}/${d.id}`}>{d.reference}</Link>
-                  </td>
-                  <td>{d.contactName}</td>
-                  <td>{formatDocumentDate(d.issueDate, lang)}</td>
-                  <td className="num">{formatMoney(d.total, lang)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DocumentTable rows={summary.recentDocuments} label={t("dashboard.recentDocuments.title")} showType contactHeading={t("dashboard.recentDocuments.contact")} />
         ) : counts.customers + counts.suppliers === 0 ? (
           <p className="notice info">
             {t("dashboard.recentDocuments.emptyNoContacts")} <Link href="/customers/new">{t("dashboard.recentDocuments.addCustomer")}</Link>

@@ -53,6 +53,8 @@ function documentRows() {
     .innerJoin(contacts, eq(contacts.id, documents.contactId));
 }
 
+export type DocumentListRow = ReturnType<typeof listDocuments>[number];
+
 /** The list page of one type: newest first. */
 export function listDocuments(businessId: number, type: DocumentType) {
   return documentRows()
@@ -72,9 +74,7 @@ export function countDocuments({ businessId }: { businessId: number }): number {
 
 /** A contact's documents, newest first. */
 export function listContactDocuments({ businessId, contactId }: { businessId: number; contactId: number }) {
-  return getDb()
-    .select({ id: documents.id, type: documents.type, reference: documents.reference, issueDate: documents.issueDate, total: documents.total })
-    .from(documents)
+  return documentRows()
     .where(and(eq(documents.contactId, contactId), eq(documents.businessId, businessId)))
     .orderBy(desc(documents.issueDate), desc(documents.id))
     .all();

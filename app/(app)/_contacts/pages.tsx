@@ -1,16 +1,13 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { DocumentTable } from "@/app/(app)/documents/document-table";
 import { ConfirmDelete } from "@/app/_components/confirm-delete";
 import { requireUser } from "@/lib/auth/session";
 import { contactKindInfo, type ContactKind } from "@/lib/contacts/kinds";
 import { parseRouteId } from "@/lib/validation/route-id";
 import { findContact, listContacts } from "@/lib/contacts/queries";
-import { formatDocumentDate } from "@/lib/documents/dates";
 import { listContactDocuments } from "@/lib/documents/queries";
-import { formatMoney } from "@/lib/documents/totals";
-import { documentTypeInfo } from "@/lib/documents/types";
-import { getRequestLocale } from "@/lib/i18n/request-locale";
 import { deleteContactAction } from "./actions";
 import { ContactForm } from "./contact-form";
 
@@ -88,7 +85,6 @@ export async function ContactPage({ kind, idParam }: { kind: ContactKind; idPara
   const contact = id === null ? null : findContact(user.businessId, kind, id);
   if (!contact) notFound();
   const t = await getTranslations();
-  const lang = await getRequestLocale();
   const { basePath, messages } = contactKindInfo[kind];
   const docs = listContactDocuments({ businessId: user.businessId, contactId: contact.id });
   return (
@@ -113,30 +109,7 @@ export async function ContactPage({ kind, idParam }: { kind: ContactKind; idPara
         {docs.length === 0 ? (
           <p>{t("contacts.noDocuments")}</p>
         ) : (
-          <table aria-label={t("contacts.fields.documents")}>
-            <thead>
-              <tr>
-                <th scope="col">{t("documents.fields.reference")}</th>
-                <th scope="col">{t("documents.list.type")}</th>
-                <th scope="col">{t("documents.fields.issueDate")}</th>
-                <th scope="col" className="num">
-                  {t("documents.fields.total")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {docs.map((d) => (
-                <tr key={d.id}>
-                  <td>
-                    <Link href={`/documents/${d.type}/${d.id}`}>{d.reference}</Link>
-                  </td>
-                  <td>{t(documentTypeInfo[d.type].messages.singular)}</td>
-                  <td>{formatDocumentDate(d.issueDate, lang)}</td>
-                  <td className="num">{formatMoney(d.total, lang)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DocumentTable rows={docs} label={t("contacts.fields.documents")} showType />
         )}
       </section>
     </>
