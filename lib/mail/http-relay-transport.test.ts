@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startHttpRelay } from "../../test/fixtures/http-relay";
 import type { HttpRelay } from "../../test/fixtures/http-relay";
+import { invoiceMessage, testPdf } from "../../test/fixtures/messages";
 import { createHttpRelayTransport } from "./http-relay-transport";
 import { createTransport } from "./transport";
 import type { OutgoingMessage } from "./types";
@@ -14,20 +15,7 @@ beforeAll(async () => {
 afterEach(() => relay.reset());
 afterAll(() => relay.close());
 
-const pdf = Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 31) % 256))]);
-const invoiceEmail = (overrides: Partial<OutgoingMessage> = {}): OutgoingMessage => ({
-  fromName: "Acme Supplies",
-  fromAddress: "",
-  to: ["customer@example.test", "boss@example.test"],
-  cc: [],
-  bcc: [],
-  replyTo: ["replies@example.test"],
-  subject: "Invoice INV-0001",
-  text: "Please find invoice INV-0001 attached.",
-  html: "<p>Please find invoice <b>INV-0001</b> attached.</p>",
-  attachments: [{ filename: "INV-0001.pdf", contentType: "application/pdf", content: pdf }],
-  ...overrides,
-});
+const invoiceEmail = (overrides: Partial<OutgoingMessage> = {}) => invoiceMessage({ to: ["customer@example.test", "boss@example.test"], ...overrides });
 
 describe("owner sends through an HTTP email relay", () => {
   it("posts one multipart form with the fields and the PDF file part", async () => {
@@ -47,7 +35,7 @@ describe("owner sends through an HTTP email relay", () => {
     });
     expect(request.files).toHaveLength(1);
     expect(request.files[0]).toMatchObject({ field: "attachment", filename: "INV-0001.pdf", contentType: "application/pdf" });
-    expect(Buffer.compare(request.files[0].content, pdf)).toBe(0);
+    expect(Buffer.compare(request.files[0].content, testPdf)).toBe(0);
     if (result.ok) {
       expect(result.messageId).toMatch(/^<[0-9a-f-]{36}@mailroom>$/);
       expect(result.stages.filter((e) => e.status !== "running")).toEqual([

@@ -4,30 +4,15 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startMailServer } from "../../test/fixtures/mail-server";
 import type { MailServer } from "../../test/fixtures/mail-server";
 import { certPaths, testCaIsTrusted } from "../../test/fixtures/certs";
+import { invoiceMessage, testPdf } from "../../test/fixtures/messages";
 import { smtpSecrets } from "./explain";
 import { createSmtpTransport } from "./smtp-transport";
 import { createTransport } from "./transport";
 import type { FailureCode, OutgoingMessage, SendResult, SmtpConfig, StageEvent, StageName } from "./types";
 
 let server: MailServer;
-// Bytes that are not valid UTF-8, so a lossy encoding anywhere would show.
-const pdf = Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 37) % 256))]);
-
-function invoiceEmail(overrides: Partial<OutgoingMessage> = {}): OutgoingMessage {
-  return {
-    fromName: "Acme Supplies",
-    fromAddress: server.user,
-    to: ["customer@example.test"],
-    cc: ["accounts@example.test"],
-    bcc: ["archive@example.test"],
-    replyTo: ["replies@example.test"],
-    subject: "Invoice INV-0001",
-    text: "Please find invoice INV-0001 attached.",
-    html: "<p>Please find invoice <b>INV-0001</b> attached.</p>",
-    attachments: [{ filename: "INV-0001.pdf", contentType: "application/pdf", content: pdf }],
-    ...overrides,
-  };
-}
+const invoiceEmail = (overrides: Partial<OutgoingMessage> = {}) =>
+  invoiceMessage({ fromAddress: server.user, cc: ["accounts@example.test"], bcc: ["archive@example.test"], ...overrides });
 
 function smtp(overrides: Partial<SmtpConfig> & Pick<SmtpConfig, "port" | "security">): SmtpConfig {
   return { kind: "smtp", host: "localhost", username: server.user, password: server.password, skipTlsVerify: false, ...overrides };
@@ -89,7 +74,7 @@ describe("owner sends an invoice over their own SMTP account", () => {
     expect(mail.attachments).toHaveLength(1);
     expect(mail.attachments[0].filename).toBe("INV-0001.pdf");
     expect(mail.attachments[0].contentType).toBe("application/pdf");
-    expect(Buffer.compare(mail.attachments[0].content, pdf)).toBe(0);
+    expect(Buffer.compare(mail.attachments[0].content, testPdf)).toBe(0);
 
     const finished = result.stages.filter((event) => event.status !== "running");
     expect(finished.map((event) => event.stage).sort()).toEqual(["connect", "envelope", "greeting", "login", "message", "resolve", "tls"]);
