@@ -49,23 +49,28 @@ export async function benchLoad(
 
   const before = server.messages.length;
   const keys = Array.from({ length: CONCURRENT }, () => randomUUID());
-  const { ms: wallMs, value: attempts } = await timed(() => Promise.all(keys.map(send)));
+  const db = new Database(databasePath, { readonly: true });
+  const placeholders = keys.map(() => "?").join(",");
+  const sentCount = () => (db.prepare(`select count(*) as n from emails where status = 'sent' and idempotency_key in (${placeholders})`).get(...keys) as { n: number }).n;
+  // Done means recorded sent by the worker, not just queued by the route.
+  const { ms: wallMs, value: attempts } = await timed(async () => {
+    const answers = await Promise.all(keys.map(send));
+    for (const deadline = Date.now() + 30_000; sentCount() < CONCURRENT && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 2));
+    return answers;
+  });
   const received = await server.waitForMessages(before + CONCURRENT, 10_000).then(
     (all) => all.length - before,
     () => server.messages.length - before,
   );
-
-  const db = new Database(databasePath, { readonly: true });
-  const placeholders = keys.map(() => "?").join(",");
-  const sent = (db.prepare(`select count(*) as n from emails where status = 'sent' and idempotency_key in (${placeholders})`).get(...keys) as { n: number }).n;
+  const sent = sentCount();
   db.close();
 
   const serverErrors = attempts.filter((a) => a.status >= 500);
-  const notSent = attempts.filter((a) => a.status !== 200 || (JSON.parse(a.body) as { status?: string }).status !== "sent");
+  const notSent = attempts.filter((a) => a.status !== 200 || !["queued", "sending", "sent"].includes((JSON.parse(a.body) as { status?: string }).status ?? ""));
   const locked = /database is locked/i.test(app.output()) || attempts.some((a) => /database is locked/i.test(a.body));
   report.check(`load: ${CONCURRENT} received by the SMTP server`, received === CONCURRENT, `${received} of ${CONCURRENT}`);
   report.check(`load: ${CONCURRENT} rows in emails with status sent`, sent === CONCURRENT, `${sent} of ${CONCURRENT}`);
-  report.check("load: every request answered 200 sent", notSent.length === 0, notSent.length ? `${notSent.length} not: ${[...new Set(notSent.map((a) => `${a.status} ${a.body.slice(0, 80)}`))].join(" | ")}` : "all 200 sent");
+  report.check("load: every request answered 200 queued", notSent.length === 0, notSent.length ? `${notSent.length} not: ${[...new Set(notSent.map((a) => `${a.status} ${a.body.slice(0, 80)}`))].join(" | ")}` : "all 200 queued");
   report.check("load: no 5xx, no \"database is locked\"", serverErrors.length === 0 && !locked, `${serverErrors.length} × 5xx, locked: ${locked ? "yes" : "no"}`);
 
   const bare = bareSender(server);

@@ -1,5 +1,5 @@
 // `npm run bench` (started by scripts/bench.mjs with the build and test certificates ready):
-// PDF rendering, the send pipeline against bare nodemailer, 50 concurrent sends through the route,
+// PDF rendering, the send pipeline against bare nodemailer, bulk email through the queue, 50 concurrent sends through the route,
 // bounded settings tests and page weight, as ratios within one run. Prints a table and writes
 // bench/results.json; exits non-zero only when a correctness check fails.
 import { execFileSync } from "node:child_process";
@@ -8,6 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startAppServer, signIn, type AppServer } from "./app-server";
+import { benchBulk } from "./bulk";
 import { benchLoad } from "./load";
 import { startBenchMailServer } from "./mail";
 import { appPagePatterns, benchPages, fetchPage } from "./pages";
@@ -35,6 +36,9 @@ try {
 
   step("send pipeline vs bare nodemailer");
   const { bareMessage } = await benchPipeline(report, server);
+
+  step("bulk email: 1,000 queued invoices vs bare pdfkit + pooled nodemailer");
+  await benchBulk(report, server, workDir);
 
   step("production server (next start) on a fresh database");
   const startApp = () => startAppServer({ ...secrets, DATABASE_PATH: appDb, NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS ?? "" });

@@ -12,8 +12,8 @@ export type Db = BetterSQLite3Database<typeof schema>;
 // One connection per process, kept on globalThis so dev hot reloads do not open another.
 const globalForDb = globalThis as unknown as { mailroomDb?: { db: Db; sqlite: Database.Database } };
 
-function open(): { db: Db; sqlite: Database.Database } {
-  const file = databasePath();
+/** Opens (and migrates) a SQLite file the way the app does; tests open a second connection with it. */
+export function openDatabase(file: string): { db: Db; sqlite: Database.Database } {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
@@ -26,7 +26,7 @@ function open(): { db: Db; sqlite: Database.Database } {
 }
 
 export function getDb(): Db {
-  globalForDb.mailroomDb ??= open();
+  globalForDb.mailroomDb ??= openDatabase(databasePath());
   return globalForDb.mailroomDb.db;
 }
 

@@ -29,5 +29,5 @@ export const documentTypes = [
 ] as const;
 export type DocumentType = (typeof documentTypes)[number];
 
-export const emailStatuses = ["sending", "sent", "failed", "interrupted"] as const;
+export const emailStatuses = ["queued", "sending", "sent", "retrying", "failed", "interrupted", "cancelled"] as const;
 export type EmailStatus = (typeof emailStatuses)[number];

@@ -81,6 +81,8 @@ export const emailSettings = sqliteTable("email_settings", {
   skipTlsVerify: integer("skip_tls_verify", { mode: "boolean" }).notNull().default(false),
   httpUrl: text("http_url").notNull().default(""),
   httpReplyTo: text("http_reply_to").notNull().default(""),
+  /** Emails per minute the queue may send with these settings; null = the provider's published limit. */
+  sendRatePerMinute: integer("send_rate_per_minute"),
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
 });
 
@@ -156,6 +158,24 @@ export const emailTemplates = sqliteTable(
   (t) => [primaryKey({ columns: [t.businessId, t.documentType] })],
 );
 
+/** One "Email selected" submission: its emails point here, so progress survives reloads and restarts. */
+export const emailBatches = sqliteTable(
+  "email_batches",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    businessId: integer("business_id")
+      .notNull()
+      .references(() => businesses.id, { onDelete: "cascade" }),
+    userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
+    idempotencyKey: text("idempotency_key").notNull(),
+    documentType: text("document_type", { enum: documentTypes }).notNull(),
+    /** JSON list of the documents left out for lack of an address: [{ documentId, reference, contactName }]. */
+    skipped: text("skipped").notNull().default("[]"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("email_batches_idempotency_unique").on(t.businessId, t.idempotencyKey)],
+);
+
 /** The durable outbox and sent log: a row exists before the message leaves. */
 export const emails = sqliteTable(
   "emails",
@@ -178,6 +198,13 @@ export const emails = sqliteTable(
     bodyHtml: text("body_html").notNull(),
     status: text("status", { enum: emailStatuses }).notNull(),
     attempts: integer("attempts").notNull().default(1),
+    batchId: integer("batch_id").references(() => emailBatches.id, { onDelete: "set null" }),
+    /** When a queued or retrying email is due (app clock, ms). */
+    nextAttemptAt: integer("next_attempt_at"),
+    /** While sending: until when the claim holds (database clock, ms); an expired lease means the sender died. */
+    leaseExpiresAt: integer("lease_expires_at"),
+    /** Identifies the current attempt: only its holder may record the result. */
+    attemptToken: text("attempt_token"),
     messageId: text("message_id"),
     /** JSON of the diagnosis (lib/mail) for failed sends; never contains secrets. */
     failure: text("failure"),
@@ -189,7 +216,27 @@ export const emails = sqliteTable(
     uniqueIndex("emails_idempotency_unique").on(t.businessId, t.idempotencyKey),
     index("emails_document").on(t.documentId),
     index("emails_created").on(t.businessId, t.createdAt),
+    index("emails_due").on(t.status, t.nextAttemptAt),
+    index("emails_batch").on(t.batchId),
   ],
+);
+
+/** Every attempt at sending an email and how it ended, for the log ("retried twice, then sent"). */
+export const emailAttempts = sqliteTable(
+  "email_attempts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    emailId: integer("email_id")
+      .notNull()
+      .references(() => emails.id, { onDelete: "cascade" }),
+    number: integer("number").notNull(),
+    startedAt: integer("started_at", { mode: "timestamp_ms" }).notNull(),
+    finishedAt: integer("finished_at", { mode: "timestamp_ms" }),
+    outcome: text("outcome", { enum: ["sent", "retrying", "failed", "interrupted"] }),
+    /** JSON of the failure, as in emails.failure. */
+    failure: text("failure"),
+  },
+  (t) => [uniqueIndex("email_attempts_number").on(t.emailId, t.number)],
 );
 
 export const emailAttachments = sqliteTable("email_attachments", {

@@ -58,7 +58,7 @@ export default async function DashboardPage() {
           </ul>
         ) : null}
         {summary.recentEmails.length > 0 ? (
-          <EmailTable entries={summary.recentEmails} caption={t("dashboard.recentEmails.title")} showSender={false} showDocument={false} showRetry={false} />
+          <EmailTable entries={summary.recentEmails} caption={t("dashboard.recentEmails.title")} showSender={false} showDocument={false} showActions={false} />
         ) : (
           <p className="notice info">{t(summary.emailReady ? "dashboard.recentEmails.empty" : "dashboard.recentEmails.emptyNotReady")}</p>
         )}

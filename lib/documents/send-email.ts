@@ -1,6 +1,6 @@
 import "server-only";
 import { addressList, composeOutgoing } from "@/lib/mail/compose";
-import { outcomeForKey, recordAndSend, type SendOutcome } from "@/lib/mail/outbox";
+import { outcomeForKey, queueEmail, type SendOutcome } from "@/lib/mail/outbox";
 import { loadMailSetup } from "@/lib/mail/setup";
 import type { Locale } from "@/lib/i18n/locale";
 import { documentEmailContent } from "./email-content";
@@ -21,7 +21,7 @@ export interface DocumentEmailRequest {
 
 /**
  * Emails a document with its PDF attached: the content and the PDF are built here, then the mail
- * core records and sends it. A repeated idempotency key answers with the first attempt's state.
+ * core queues it for the worker. A repeated idempotency key answers with the first email's state.
  */
 export async function sendDocumentEmail(request: DocumentEmailRequest): Promise<SendOutcome> {
   const earlier = outcomeForKey(request.businessId, request.idempotencyKey);
@@ -40,11 +40,12 @@ export async function sendDocumentEmail(request: DocumentEmailRequest): Promise<
     ...content,
     attachments: [{ filename: pdf.filename, contentType: "application/pdf", content: pdf.content }],
   });
-  return recordAndSend(message, {
+  const { queued: _queued, ...outcome } = queueEmail(message, {
     businessId: request.businessId,
     userId: request.userId,
     idempotencyKey: request.idempotencyKey,
     documentId: request.documentId,
     transport: setup.config,
   });
+  return outcome;
 }

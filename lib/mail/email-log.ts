@@ -1,7 +1,9 @@
 import "server-only";
-import { and, count, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { documents, emailAttachments, emails, emailStatuses, users, type EmailStatus } from "@/db/schema";
+import { documents, emailAttachments, emailAttempts, emails, emailStatuses, users, type EmailStatus } from "@/db/schema";
+import { MAX_ATTEMPTS } from "./queue/retry-policy";
+import type { EmailProgress } from "./queue/progress";
 import type { MailFailure } from "./types";
 
 export interface EmailLogEntry {
@@ -15,6 +17,8 @@ export interface EmailLogEntry {
   documentId: number | null;
   documentType: (typeof documents.$inferSelect)["type"] | null;
   documentReference: string | null;
+  /** For the live status cell. */
+  progress: EmailProgress;
 }
 
 const entryColumns = {
@@ -28,6 +32,9 @@ const entryColumns = {
   documentId: emails.documentId,
   documentType: documents.type,
   documentReference: documents.reference,
+  attempts: emails.attempts,
+  nextAttemptAt: emails.nextAttemptAt,
+  failure: emails.failure,
 };
 
 /** Emails a person has to act on: they were not sent and wait for a Retry. */
@@ -51,7 +58,11 @@ export function listEmails(
     .where(where)
     .orderBy(desc(emails.createdAt), desc(emails.id))
     .limit(options.limit ?? 200)
-    .all();
+    .all()
+    .map(({ attempts, nextAttemptAt, failure, ...entry }) => ({
+      ...entry,
+      progress: { id: entry.id, status: entry.status, attempts, maxAttempts: MAX_ATTEMPTS, nextAttemptAt, failure: failure ? (JSON.parse(failure) as MailFailure) : null },
+    }));
 }
 
 /** How many of this business's emails are in each status, in the order of an email's life; absent statuses are left out. */
@@ -82,5 +93,14 @@ export function loadEmail(businessId: number, emailId: number) {
     .where(eq(emailAttachments.emailId, emailId))
     .all();
   const failure: MailFailure | null = row.email.failure ? JSON.parse(row.email.failure) : null;
-  return { ...row, attachments, failure };
+  // Every attempt and how it ended: "retried twice, then sent".
+  const attempts = db
+    .select({ number: emailAttempts.number, startedAt: emailAttempts.startedAt, outcome: emailAttempts.outcome, failure: emailAttempts.failure })
+    .from(emailAttempts)
+    .where(eq(emailAttempts.emailId, emailId))
+    .orderBy(asc(emailAttempts.number))
+    .all()
+    .map((a) => ({ ...a, failure: a.failure ? (JSON.parse(a.failure) as MailFailure) : null }));
+  const progress: EmailProgress = { id: row.email.id, status: row.email.status, attempts: row.email.attempts, maxAttempts: MAX_ATTEMPTS, nextAttemptAt: row.email.nextAttemptAt, failure };
+  return { ...row, attachments, failure, attempts, progress };
 }

@@ -21,7 +21,7 @@ function messageIdDomain(address: string): string {
 
 /** Builds the one MIME message used for test and real sends: From "Name <address>", To, Cc, Reply-To; Bcc only in the envelope. */
 export async function buildMimeMessage(message: OutgoingMessage): Promise<MimeMessage> {
-  const messageId = `<${randomUUID()}@${messageIdDomain(message.fromAddress)}>`;
+  const messageId = message.messageId ?? `<${randomUUID()}@${messageIdDomain(message.fromAddress)}>`;
   const fromAddress = oneLine(message.fromAddress);
   const composer = new MailComposer({
     from: { name: oneLine(message.fromName), address: fromAddress },

@@ -24,6 +24,8 @@ export interface EmailProvider {
   appPassword: "required" | "when-two-step-on" | "not-used";
   /** Where the user creates the app password or turns SMTP on. */
   securityUrl: string;
+  /** The provider's published sending limits; the queue's default rate for these settings. */
+  sendingLimits?: { perMinute: number; perDay: number };
 }
 
 export const providers: readonly EmailProvider[] = [
@@ -36,6 +38,7 @@ export const providers: readonly EmailProvider[] = [
     alternative: { host: "smtp.gmail.com", port: 465, security: "tls" },
     appPassword: "required",
     securityUrl: "https://myaccount.google.com/apppasswords",
+    sendingLimits: { perMinute: 20, perDay: 500 },
   },
   {
     slug: "yahoo",
@@ -49,6 +52,7 @@ export const providers: readonly EmailProvider[] = [
     alternative: { host: "smtp.mail.yahoo.com", port: 587, security: "starttls" },
     appPassword: "required",
     securityUrl: "https://login.yahoo.com/account/security",
+    sendingLimits: { perMinute: 20, perDay: 500 },
   },
   {
     slug: "outlook",
@@ -61,6 +65,7 @@ export const providers: readonly EmailProvider[] = [
     smtp: { host: "smtp-mail.outlook.com", port: 587, security: "starttls" },
     appPassword: "when-two-step-on",
     securityUrl: "https://account.microsoft.com/security",
+    sendingLimits: { perMinute: 30, perDay: 300 },
   },
   {
     slug: "microsoft365",
@@ -71,6 +76,7 @@ export const providers: readonly EmailProvider[] = [
     smtp: { host: "smtp.office365.com", port: 587, security: "starttls" },
     appPassword: "not-used",
     securityUrl: "https://admin.microsoft.com",
+    sendingLimits: { perMinute: 30, perDay: 10_000 },
   },
   {
     slug: "icloud",
@@ -116,6 +122,11 @@ function normaliseHost(host: string): string {
 function addressDomain(addressOrUsername: string): string | undefined {
   const match = /^[^\s@]+@([^\s@]+\.[^\s@]+)$/.exec(addressOrUsername.trim());
   return match ? normaliseHost(match[1]) : undefined;
+}
+
+/** Emails per minute the queue sends with these settings: the saved rate, else the provider's limit, else unlimited (null). */
+export function sendRatePerMinute(host: string, saved: number | null): number | null {
+  return saved ?? providerForHost(host)?.sendingLimits?.perMinute ?? null;
 }
 
 /** The provider an address (or an address-like username) belongs to; undefined when unknown. Never guesses. */

@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { businesses, emailSettings } from "@/db/schema";
 import { open, seal, SecretBoxError } from "@/lib/crypto/secret-box";
 import { encryptionKey } from "@/lib/secrets";
+import { closePooledTransports } from "./queue/transports";
 import { blankEmailSettings, type EmailSettingsInput, type EmailSettingsValues, type SavedPasswordOwner } from "@/lib/validation/email-settings";
 
 type SettingsRow = typeof emailSettings.$inferSelect;
@@ -91,4 +92,6 @@ export function saveEmailSettings(businessId: number, values: EmailSettingsValue
     .values({ businessId, ...row })
     .onConflictDoUpdate({ target: emailSettings.businessId, set: row })
     .run();
+  // Connections opened with the old settings are closed: the next email uses the new ones.
+  closePooledTransports(businessId);
 }

@@ -39,6 +39,8 @@ export interface OutgoingMessage {
   text: string;
   html: string;
   attachments: MailAttachment[];
+  /** Set by the queue so every attempt at one email carries the same Message-ID; otherwise a fresh one. */
+  messageId?: string;
 }
 
 /** HTTP uses resolve, connect, tls (https only) and message. */

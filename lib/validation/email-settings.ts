@@ -98,6 +98,12 @@ export function emailSettingsSchema({ savedPassword }: { savedPassword: SavedPas
       skipTlsVerify: z.boolean("validation.required"),
       httpUrl: oneLine(2000),
       httpReplyTo: oneLine(254),
+      // Blank: the provider's published limit (unknown providers: no limit).
+      sendRatePerMinute: z.union([
+        z.literal("").transform(() => null),
+        z.null(),
+        z.coerce.number("emailSettings.errors.sendRate").int("emailSettings.errors.sendRate").min(1, "emailSettings.errors.sendRate").max(10_000, "emailSettings.errors.sendRate"),
+      ]),
     })
     .superRefine((v, ctx) => {
       const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
@@ -152,4 +158,5 @@ export const blankEmailSettings: EmailSettingsInput = {
   skipTlsVerify: false,
   httpUrl: "",
   httpReplyTo: "",
+  sendRatePerMinute: "",
 };

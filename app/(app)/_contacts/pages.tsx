@@ -10,6 +10,8 @@ import { findContact, listContacts } from "@/lib/contacts/queries";
 import { listContactDocuments } from "@/lib/documents/queries";
 import { deleteContactAction } from "./actions";
 import { ContactForm } from "./contact-form";
+import { emailSettingsCompleteFor } from "@/lib/mail/setup";
+import { BulkSelection } from "@/app/_components/bulk-email/selection";
 
 // Customers and suppliers are the same thing with a different label: these pages serve both routes.
 
@@ -109,7 +111,19 @@ export async function ContactPage({ kind, idParam }: { kind: ContactKind; idPara
         {docs.length === 0 ? (
           <p>{t("contacts.noDocuments")}</p>
         ) : (
-          <DocumentTable rows={docs} label={t("contacts.fields.documents")} showType />
+          // A customer's sales invoices can be emailed together (Email selected); other types are listed only.
+          <BulkSelection
+            documentType="sales-invoices"
+            ids={docs.filter((d) => d.type === "sales-invoices").map((d) => d.id)}
+            canEmail={kind === "customer" && docs.some((d) => d.type === "sales-invoices") && emailSettingsCompleteFor(user.businessId)}
+          >
+            <DocumentTable
+              rows={docs}
+              label={t("contacts.fields.documents")}
+              showType
+              selectable={kind === "customer" ? (d) => d.type === "sales-invoices" : undefined}
+            />
+          </BulkSelection>
         )}
       </section>
     </>

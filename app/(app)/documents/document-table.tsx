@@ -5,6 +5,7 @@ import type { DocumentListRow } from "@/lib/documents/queries";
 import { formatMoney } from "@/lib/documents/totals";
 import { documentTypeInfo } from "@/lib/documents/types";
 import { getRequestLocale } from "@/lib/i18n/request-locale";
+import { SelectAllDocuments, SelectDocument } from "@/app/_components/bulk-email/selection";
 
 interface DocumentTableProps {
   rows: DocumentListRow[];
@@ -14,16 +15,23 @@ interface DocumentTableProps {
   showType?: boolean;
   /** Heading of the contact column ("Customer", "Supplier"…); no column when omitted. */
   contactHeading?: string;
+  /** Rows that get a checkbox for Email selected (the table then sits inside a <BulkSelection>); no checkbox column when omitted. */
+  selectable?: (row: DocumentListRow) => boolean;
 }
 
-/** Every list of documents: reference (linked), optional type and contact, date and total. */
-export async function DocumentTable({ rows, label, showType = false, contactHeading }: DocumentTableProps) {
+/** Every list of documents: optional checkbox, reference (linked), optional type and contact, date and total. */
+export async function DocumentTable({ rows, label, showType = false, contactHeading, selectable }: DocumentTableProps) {
   const t = await getTranslations();
   const lang = await getRequestLocale();
   return (
     <table aria-label={label}>
       <thead>
         <tr>
+          {selectable ? (
+            <th scope="col">
+              <SelectAllDocuments />
+            </th>
+          ) : null}
           <th scope="col">{t("documents.fields.reference")}</th>
           {showType ? <th scope="col">{t("documents.list.type")}</th> : null}
           {contactHeading ? <th scope="col">{contactHeading}</th> : null}
@@ -36,6 +44,7 @@ export async function DocumentTable({ rows, label, showType = false, contactHead
       <tbody>
         {rows.map((d) => (
           <tr key={d.id}>
+            {selectable ? <td>{selectable(d) ? <SelectDocument id={d.id} label={d.reference} /> : null}</td> : null}
             <td>
               <Link href={`/documents/${d.type}/${d.id}`}>{d.reference}</Link>
             </td>

@@ -5,7 +5,8 @@ import { userAction } from "@/lib/auth/action";
 import { documentEmailContent } from "@/lib/documents/email-content";
 import { loadDocumentBundle } from "@/lib/documents/queries";
 import { sendDocumentEmail } from "@/lib/documents/send-email";
-import { retryEmail, type SendOutcome } from "@/lib/mail/outbox";
+import type { SendOutcome } from "@/lib/mail/outbox";
+import { cancelEmailFor, retryEmailNowFor } from "@/lib/mail/queue/manage";
 import type { ActionResult } from "@/lib/validation/action-result";
 import { getRequestLocale } from "@/lib/i18n/request-locale";
 import { documentEmailSchema, emailIdSchema, emailPreviewSchema } from "@/lib/validation/send-email";
@@ -25,11 +26,21 @@ export const sendDocumentEmailAction = userAction(documentEmailSchema, async (in
   return answer(outcome);
 });
 
-export const retryEmailAction = userAction(emailIdSchema, async ({ emailId }, user) => answer(await retryEmail(user.businessId, emailId)));
-
 export const previewEmailAction = userAction(emailPreviewSchema, async ({ documentId, message }, user) => {
   const bundle = loadDocumentBundle(user.businessId, documentId);
   if (!bundle) return { ok: false, error: "not_found" };
   const content = await documentEmailContent(bundle, { subject: "", message }, await getRequestLocale());
   return { ok: true, data: content.html };
+});
+
+export const retryEmailNowAction = userAction(emailIdSchema, async ({ emailId }, user) => {
+  const progress = retryEmailNowFor(user.businessId, emailId);
+  revalidatePath("/", "layout");
+  return progress ? { ok: true, data: progress } : { ok: false, error: "not_found" };
+});
+
+export const cancelEmailAction = userAction(emailIdSchema, async ({ emailId }, user) => {
+  const progress = cancelEmailFor(user.businessId, emailId);
+  revalidatePath("/", "layout");
+  return progress ? { ok: true, data: progress } : { ok: false, error: "not_found" };
 });

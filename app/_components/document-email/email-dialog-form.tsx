@@ -3,7 +3,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { Field, FieldErrorText } from "@/app/_components/field";
 import { applyFieldErrors } from "@/app/_components/apply-field-errors";
@@ -11,6 +11,7 @@ import { DiagnosisReport } from "@/app/_components/diagnosis-report";
 import type { MailFailure } from "@/lib/mail/types";
 import { documentEmailSchema, type DocumentEmailInput } from "@/lib/validation/send-email";
 import { previewEmailAction, sendDocumentEmailAction } from "./actions";
+import { attemptSettled } from "./email-status-poller";
 
 export interface EmailDialogProps {
   documentId: number;
@@ -31,6 +32,7 @@ export interface EmailDialogProps {
  */
 export default function EmailDialogForm({ opening, onSent, ...props }: EmailDialogProps & { opening: number; onSent: (text: string) => void }) {
   const t = useTranslations();
+  const format = useFormatter();
   const router = useRouter();
   const dialog = useRef<HTMLDialogElement>(null);
   const headingId = useId();
@@ -81,16 +83,23 @@ export default function EmailDialogForm({ opening, onSent, ...props }: EmailDial
         setError(result.message ? t(result.message) : t(`common.errors.${result.error}`));
         return;
       }
+      // Queued: the worker starts on it at once; the dialog follows the first attempt to its end.
+      const settled = result.data.status === "queued" || result.data.status === "sending" ? await attemptSettled(result.data.emailId) : null;
       router.refresh();
-      if (result.data.status === "failed") {
+      const status = settled?.status ?? result.data.status;
+      if (status === "failed" || status === "interrupted") {
         // That attempt is over and logged; pressing Send again is a deliberate new email.
         form.setValue("idempotencyKey", crypto.randomUUID());
-        setFailure(result.data.failure);
+        const failed = settled?.failure ?? ("failure" in result.data ? result.data.failure : null);
+        if (failed) setFailure(failed);
         setError(t("documentEmail.failed"));
         return;
       }
       dialog.current?.close();
-      onSent(result.data.status === "sent" ? t("documentEmail.sent", { to: values.to }) : t("documentEmail.stillSending"));
+      if (status === "sent") onSent(t("documentEmail.sent", { to: values.to }));
+      else if (status === "retrying" && settled?.nextAttemptAt)
+        onSent(t("documentEmail.retryingLater", { time: format.dateTime(new Date(settled.nextAttemptAt), { hour: "2-digit", minute: "2-digit" }), attempt: settled.attempts + 1, max: settled.maxAttempts }));
+      else onSent(t("documentEmail.queued", { to: values.to }));
     } catch {
       // The request itself failed (connection lost, server restarting): the log shows whether
       // the email was recorded; the same key makes a second Send safe.

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { documentTypeInfo } from "@/lib/documents/types";
 import type { EmailLogEntry } from "@/lib/mail/email-log";
-import { RetryButton } from "./retry-button";
+import { LiveEmailStatus } from "./live-email-status";
 
 /** The sent log as a table: used by /emails, each document page and the dashboard (without sender and document columns). */
 export async function EmailTable({
@@ -10,13 +10,13 @@ export async function EmailTable({
   caption,
   showSender = true,
   showDocument = true,
-  showRetry = true,
+  showActions = true,
 }: {
   entries: EmailLogEntry[];
   caption: string;
   showSender?: boolean;
   showDocument?: boolean;
-  showRetry?: boolean;
+  showActions?: boolean;
 }) {
   const t = await getTranslations();
   const format = await getFormatter();
@@ -54,10 +54,7 @@ export async function EmailTable({
               </td>
             ) : null}
             <td>
-              <span className={`badge ${e.status}`}>{t(`emails.statuses.${e.status}`)}</span>
-              {showRetry && (e.status === "failed" || e.status === "interrupted") ? (
-                <RetryButton emailId={e.id} label={`${t("emails.retry")}: ${e.subject}`} />
-              ) : null}
+              <LiveEmailStatus initial={e.progress} subject={e.subject} showActions={showActions} />
             </td>
           </tr>
         ))}

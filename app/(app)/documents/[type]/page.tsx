@@ -4,6 +4,8 @@ import { requireUser } from "@/lib/auth/session";
 import { listDocuments } from "@/lib/documents/queries";
 import { documentTypeInfo } from "@/lib/documents/types";
 import { DocumentTable } from "../document-table";
+import { emailSettingsCompleteFor } from "@/lib/mail/setup";
+import { BulkSelection } from "@/app/_components/bulk-email/selection";
 import { documentTypeParam, type TypeParams } from "./route-params";
 
 export async function generateMetadata(props: TypeParams) {
@@ -32,7 +34,9 @@ export default async function DocumentListPage(props: TypeParams) {
       {rows.length === 0 ? (
         <p className="notice info">{t("documents.list.empty")}</p>
       ) : (
-        <DocumentTable rows={rows} label={t(messages.plural)} contactHeading={t(messages.contactLabel)} />
+        <BulkSelection documentType={type} ids={rows.map((d) => d.id)} canEmail={emailSettingsCompleteFor(user.businessId)}>
+          <DocumentTable rows={rows} label={t(messages.plural)} contactHeading={t(messages.contactLabel)} selectable={() => true} />
+        </BulkSelection>
       )}
     </>
   );

@@ -5,7 +5,7 @@ import { requireUser } from "@/lib/auth/session";
 import { documentTypeInfo } from "@/lib/documents/types";
 import { loadEmail } from "@/lib/mail/email-log";
 import { DiagnosisReport } from "@/app/_components/diagnosis-report";
-import { RetryButton } from "@/app/_components/document-email/retry-button";
+import { LiveEmailStatus } from "@/app/_components/document-email/live-email-status";
 
 export default async function EmailPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
@@ -16,7 +16,7 @@ export default async function EmailPage({ params }: { params: Promise<{ id: stri
   const format = await getFormatter();
   const { email, failure } = found;
   const rows: [string, React.ReactNode][] = [
-    [t("emails.status"), <span key="s" className={`badge ${email.status}`}>{t(`emails.statuses.${email.status}`)}</span>],
+    [t("emails.status"), <LiveEmailStatus key="s" initial={found.progress} subject={email.subject} />],
     [t("emails.time"), format.dateTime(email.createdAt, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" })],
     [t("emails.sender"), found.senderName ?? t("emails.unknownUser")],
     [t("emails.from"), email.fromAddress],
@@ -62,7 +62,31 @@ export default async function EmailPage({ params }: { params: Promise<{ id: stri
           <DiagnosisReport failure={failure} />
         </section>
       ) : null}
-      {email.status === "failed" || email.status === "interrupted" ? <RetryButton emailId={email.id} /> : null}
+      {found.attempts.length ? (
+        <section aria-labelledby="attempts-heading">
+          <h2 id="attempts-heading">{t("emails.attemptLog")}</h2>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("emails.attemptLog")}</th>
+                <th scope="col">{t("emails.attemptStarted")}</th>
+                <th scope="col">{t("emails.attemptOutcome")}</th>
+                <th scope="col">{t("emails.attemptReason")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {found.attempts.map((a) => (
+                <tr key={a.number} data-attempt={a.number}>
+                  <td>{t("emails.attemptNumber", { number: a.number })}</td>
+                  <td>{format.dateTime(a.startedAt, { hour: "2-digit", minute: "2-digit", second: "2-digit" })}</td>
+                  <td>{a.outcome ? t(`emails.statuses.${a.outcome}`) : t("emails.statuses.sending")}</td>
+                  <td>{a.failure?.raw ?? "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
       <h2>{t("emails.body")}</h2>
       <iframe title={t("emails.body")} srcDoc={email.bodyHtml} sandbox="" className="email-body" />
     </>

@@ -11,7 +11,7 @@ import { FormStatus } from "@/app/_components/form-status";
 import { applyFieldErrors } from "@/app/_components/apply-field-errors";
 import { useActionForm } from "@/app/_components/use-action-form";
 import type { appPasswordKey } from "@/lib/guides/guides";
-import { presetFor, providerToOffer, type EmailProvider } from "@/lib/mail/providers";
+import { presetFor, providerForHost, providerToOffer, type EmailProvider } from "@/lib/mail/providers";
 import type { SmtpSecurity } from "@/lib/mail/types";
 import {
   canReuseSavedPassword,
@@ -275,6 +275,19 @@ export function EmailSettingsForm({
         </>
       )}
 
+      <Field
+        label={t("emailSettings.sendRate")}
+        type="number"
+        hint={(() => {
+          const limits = protocol === "smtp" ? providerForHost(smtpHost ?? "") : undefined;
+          return limits?.sendingLimits
+            ? t("emailSettings.sendRateProviderHint", { provider: limits.name, perMinute: limits.sendingLimits.perMinute, perDay: limits.sendingLimits.perDay })
+            : t("emailSettings.sendRateHint");
+        })()}
+        registration={register("sendRatePerMinute")}
+        error={errors.sendRatePerMinute}
+        inputProps={{ min: 1, max: 10_000, step: 1, inputMode: "numeric" }}
+      />
       <p className="hint">{t("emailSettings.testBeforeSave")}</p>
       <TestPanel state={test.state} protocol={protocol} host={smtpHost} port={Number(port)} onApplyFix={applyFix} />
       <FormStatus kind={saveStatus?.kind ?? null}>{saveStatus?.text}</FormStatus>

@@ -1,0 +1,128 @@
+"use client";
+
+import { useEffect, useId, useRef, useState } from "react";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { Field, FieldErrorText } from "@/app/_components/field";
+import { applyFieldErrors } from "@/app/_components/apply-field-errors";
+import type { BatchDraft } from "@/lib/documents/bulk-email";
+import type { DocumentType } from "@/lib/documents/types";
+import { documentBatchSchema, type DocumentBatchInput } from "@/lib/validation/bulk-email";
+import { draftDocumentBatchAction, queueDocumentBatchAction } from "./actions";
+
+/**
+ * Email selected: how many will go, who is skipped for lack of an address (by name), the type's
+ * Subject and Message with their placeholders (filled per document), a preview of the first; Send
+ * queues one email per document and opens the batch's progress.
+ */
+export default function BulkEmailDialog({ documentType, documentIds, opening }: { documentType: DocumentType; documentIds: number[]; opening: number }) {
+  const t = useTranslations();
+  const router = useRouter();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const headingId = useId();
+  const messageId = useId();
+  const [draft, setDraft] = useState<BatchDraft | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const sending = useRef(false);
+  const form = useForm<DocumentBatchInput>({ resolver: zodResolver(documentBatchSchema) });
+
+  useEffect(() => {
+    setDraft(null);
+    setError(null);
+    if (!dialog.current?.open) dialog.current?.showModal();
+    let current = true;
+    draftDocumentBatchAction({ documentType, documentIds }).then(
+      (answer) => {
+        if (!current) return;
+        if (!answer.ok) return setError(t(`common.errors.${answer.error}`));
+        setDraft(answer.data);
+        form.reset({ documentType, documentIds, subject: answer.data.subject, message: answer.data.message, idempotencyKey: crypto.randomUUID() });
+      },
+      () => current && setError(t("common.errors.failed")),
+    );
+    return () => {
+      current = false;
+    };
+    // Only a new request to open starts afresh.
+  }, [opening]);
+
+  async function send(values: DocumentBatchInput) {
+    // One click, one batch: the key also makes a resubmission queue nothing new.
+    if (sending.current) return;
+    sending.current = true;
+    try {
+      const answer = await queueDocumentBatchAction(values);
+      if (!answer.ok) {
+        applyFieldErrors(form.setError, answer.fieldErrors);
+        setError(answer.message ? t(answer.message) : t(`common.errors.${answer.error}`));
+        return;
+      }
+      router.push(`/emails/batches/${answer.data.batchId}`);
+    } catch {
+      setError(t("common.errors.failed"));
+    } finally {
+      sending.current = false;
+    }
+  }
+
+  const { errors, isSubmitting } = form.formState;
+  return (
+    <dialog ref={dialog} aria-labelledby={headingId} className="email-dialog">
+      <form onSubmit={form.handleSubmit(send)} noValidate>
+        <h2 id={headingId}>{t("bulkEmail.dialogTitle", { count: documentIds.length })}</h2>
+        {draft ? (
+          <>
+            <p role="status">{t("bulkEmail.willSend", { count: draft.sendable.length })}</p>
+            {draft.skipped.length ? (
+              <section aria-labelledby={`${headingId}-skipped`} className="notice warn">
+                <h3 id={`${headingId}-skipped`}>{t("bulkEmail.skippedHeading")}</h3>
+                <ul>
+                  {draft.skipped.map((s) => (
+                    <li key={s.documentId}>{t("bulkEmail.skippedItem", { reference: s.reference, contact: s.contactName })}</li>
+                  ))}
+                </ul>
+              </section>
+            ) : null}
+            {draft.sendable.length ? (
+              <>
+                <Field label={t("documentEmail.subject")} registration={form.register("subject")} error={errors.subject} />
+                <div className="field">
+                  <label htmlFor={messageId}>{t("documentEmail.message")}</label>
+                  <div id={`${messageId}-hint`} className="hint">
+                    {t("documentEmail.messageHint")}
+                  </div>
+                  <textarea id={messageId} rows={8} aria-describedby={`${messageId}-hint`} aria-invalid={errors.message ? true : undefined} {...form.register("message")} />
+                  <FieldErrorText id={`${messageId}-error`} error={errors.message} />
+                </div>
+                {draft.preview ? (
+                  <section aria-labelledby={`${headingId}-preview`}>
+                    <h3 id={`${headingId}-preview`}>{t("bulkEmail.previewHeading", { to: draft.preview.to })}</h3>
+                    <p>
+                      <strong>{draft.preview.subject}</strong>
+                    </p>
+                    <iframe title={t("documentEmail.emailPreview")} srcDoc={draft.preview.html} sandbox="" className="email-preview" />
+                  </section>
+                ) : null}
+              </>
+            ) : (
+              <p className="notice info">{t("bulkEmail.nothingToSend")}</p>
+            )}
+          </>
+        ) : error ? null : (
+          <p role="status">{t("bulkEmail.loading")}</p>
+        )}
+        <div role="alert">{error ? <p className="notice error">{error}</p> : null}</div>
+        <div className="row">
+          <button type="submit" disabled={!draft?.sendable.length || isSubmitting}>
+            {isSubmitting ? t("bulkEmail.sending") : t("bulkEmail.send")}
+          </button>
+          <button type="button" className="secondary" onClick={() => dialog.current?.close()}>
+            {t("bulkEmail.cancel")}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
