@@ -70,7 +70,7 @@ test.describe("the dashboard says what needs attention", () => {
       for (const id of seeded.contacts) db.prepare("delete from contacts where id = ?").run(id);
     });
 
-    test("they wait under Needs your attention with Retry, the counts say so, and a retry sends the email and clears it", async ({ page, db, mail }) => {
+    test("they wait under Needs your attention with Retry now, the counts say so, and a retry sends the email and clears it", async ({ page, db, mail }) => {
       // Four real sends and two retries against the SMTP server: more than the default minute on a busy machine.
       test.setTimeout(150_000);
       mail.reset();
@@ -105,7 +105,7 @@ test.describe("the dashboard says what needs attention", () => {
       await expect(failedRow).toContainText("ap@northwind.test");
       await expect(interruptedRow).toContainText("Interrupted");
       await expect(failedRow.getByRole("link")).toHaveAttribute("href", `/emails/${failed.id}`);
-      await expect(block.getByRole("button", { name: `Retry: ${failed.subject}` })).toHaveCount(2);
+      await expect(block.getByRole("button", { name: `Retry now: ${failed.subject}` })).toHaveCount(2);
       await expect(block.getByRole("link", { name: "Open the Email log" })).toHaveAttribute("href", "/emails");
 
       // The counts by status come from the log itself, whatever statuses exist.
@@ -124,9 +124,9 @@ test.describe("the dashboard says what needs attention", () => {
       await expect(recentDocuments(page).getByRole("link", { name: reference })).toHaveAttribute("href", `/documents/sales-invoices/${id}`);
       expect(await seriousA11yViolations(page)).toEqual([]);
 
-      // The problem is fixed; Retry on the dashboard sends the failed email and it leaves the block.
+      // The problem is fixed; Retry now on the dashboard sends the failed email and it leaves the block.
       mail.behaviour.rejectSender = false;
-      await failedRow.getByRole("button", { name: /^Retry/ }).click();
+      await failedRow.getByRole("button", { name: /^Retry now/ }).click();
       await expect(failedRow).toHaveCount(0, { timeout: 20_000 });
       const [retried] = await mail.waitForMessages(1);
       expect(retried.envelope.rcptTo).toEqual(["ap@northwind.test"]);
@@ -139,13 +139,13 @@ test.describe("the dashboard says what needs attention", () => {
       try {
         await expect(attention(page)).toContainText("no se ha");
         await expect(interruptedRow).toContainText("Interrumpido");
-        await expect(attention(page).getByRole("button", { name: `Reintentar: ${interrupted.subject}` })).toBeVisible();
+        await expect(attention(page).getByRole("button", { name: `Reintentar ahora: ${interrupted.subject}` })).toBeVisible();
         await expect(attention(page).getByRole("link", { name: "Abrir el Registro de envíos" })).toBeVisible();
         await expect(recentEmails(page).getByRole("list", { name: "Correos por estado" })).toContainText("Enviado");
         expect(await seriousA11yViolations(page)).toEqual([]);
 
         // Retrying the interrupted one leaves nothing of this spec waiting.
-        await attention(page).getByRole("button", { name: `Reintentar: ${interrupted.subject}` }).click();
+        await attention(page).getByRole("button", { name: `Reintentar ahora: ${interrupted.subject}` }).click();
         await expect(interruptedRow).toHaveCount(0, { timeout: 20_000 });
         await mail.waitForMessages(2);
       } finally {
