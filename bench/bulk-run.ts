@@ -1,17 +1,18 @@
 // One bulk run in its own process, so its peak RSS is the app's alone (the SMTP server and its
 // parsed messages live in the parent): seeds N customers with one 20-line invoice each, queues them
-// as one batch through the app's code, drains the queue with the app's worker, then sends the same
-// PDFs with the bare baseline. Reads { smtp, count, baseline } from argv, prints a JSON result.
+// as one batch through the app's code, drains the queue with the app's worker, then renders and sends
+// the same invoices the bare way (bench/bare-invoice.ts, pooled nodemailer). Reads { smtp, count, baseline } from argv, prints a JSON result.
 import { performance } from "node:perf_hooks";
 import nodemailer from "nodemailer";
 import { inArray } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { contacts, documentLines, documents, emails } from "@/db/schema";
 import { queueDocumentBatch } from "@/lib/documents/bulk-email";
-import { documentPdf } from "@/lib/documents/pdf-file";
 import { loadDocumentBundle } from "@/lib/documents/queries";
 import { computeTotals } from "@/lib/documents/totals";
 import { startOutboxWorker } from "@/lib/mail/queue/outbox-worker";
+import { renderBareInvoice } from "./bare-invoice";
+import { benchInvoiceOf } from "./pdf";
 import { invoiceLines, seedBusiness, type SmtpAccount } from "./seed";
 
 const { smtp, count, baseline } = JSON.parse(process.argv[2] ?? "{}") as { smtp: SmtpAccount; count: number; baseline: boolean };
@@ -62,14 +63,14 @@ await worker.stop();
 const statuses = db.select({ status: emails.status }).from(emails).all();
 const oursPeakRss = peakRss;
 
-// The baseline: the same PDFs rendered with pdfkit, sent one after another over one pooled nodemailer connection.
+// The baseline: the same invoices rendered with plain pdfkit, sent one after another over one pooled nodemailer connection.
 let bareMs = 0;
 if (baseline) {
   const transport = nodemailer.createTransport({ pool: true, maxConnections: 1, host: "localhost", port: smtp.port, requireTLS: true, auth: { user: smtp.username, pass: smtp.password } });
   const bareStarted = performance.now();
   for (const id of documentIds) {
     const bundle = loadDocumentBundle(seeded.businessId, id)!;
-    const pdf = await documentPdf(bundle, "en");
+    const pdf = { filename: `Sales Invoice ${bundle.document.reference}.pdf`, content: await renderBareInvoice(benchInvoiceOf(bundle)) };
     await transport.sendMail({
       from: { name: bundle.business.name, address: smtp.username },
       to: bundle.contact.emails,

@@ -1,6 +1,7 @@
 // PDF rendering time and size for invoices of 1, 20 and 200 lines (renderDocumentPdf, warm), and
 // for 20 and 200 lines against the same invoice written with plain pdfkit (bench/bare-invoice.ts),
 // interleaved so drift hits both sides alike.
+import type { DocumentBundle } from "@/lib/documents/queries";
 import { formatMoney, computeTotals } from "@/lib/documents/totals";
 import { translatorFor } from "@/lib/i18n/translator";
 import { renderDocumentPdf, type DocumentPdfInput } from "@/lib/pdf/document-pdf";
@@ -27,6 +28,17 @@ export function benchInvoice(lineCount: number): DocumentPdfInput {
     document: { type: "sales-invoices", reference: "INV-0001", issueDate: "2026-11-02", dueDate: "2026-12-02", notes: "Payment within 30 days." },
     lines: invoiceLines(lineCount),
     createdAt: new Date("2026-11-02T10:00:00Z"),
+  };
+}
+
+/** The same input for a stored document: what the bare renderer draws for it. */
+export function benchInvoiceOf({ business, contact, document, lines }: DocumentBundle): DocumentPdfInput {
+  return {
+    ...benchInvoice(0),
+    business: { name: business.name, address: business.address, email: business.email, phone: business.phone },
+    contact: { name: contact.name, address: contact.address },
+    document: { type: document.type, reference: document.reference, issueDate: document.issueDate, dueDate: document.dueDate, notes: document.notes },
+    lines,
   };
 }
 

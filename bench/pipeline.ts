@@ -13,7 +13,7 @@ import { startOutboxWorker } from "@/lib/mail/queue/outbox-worker";
 import type { MailServer } from "../test/fixtures/mail-server";
 import { renderBareInvoice } from "./bare-invoice";
 import { bareSender, type BareMessage } from "./mail";
-import { benchInvoice } from "./pdf";
+import { benchInvoiceOf } from "./pdf";
 import type { Report } from "./report";
 import { BENCH_CUSTOMER, seedBusiness } from "./seed";
 import { round, summarize, timed } from "./stats";
@@ -72,14 +72,7 @@ export async function benchPipeline(report: Report, server: MailServer): Promise
 
   const firstId = await ours();
   const bareMessage = bareTwinOf(firstId);
-  const { business, contact, document, lines } = bundle;
-  const invoice = {
-    ...benchInvoice(0),
-    business: { name: business.name, address: business.address, email: business.email, phone: business.phone },
-    contact: { name: contact.name, address: contact.address },
-    document: { type: document.type, reference: document.reference, issueDate: document.issueDate, dueDate: document.dueDate, notes: document.notes },
-    lines,
-  };
+  const invoice = benchInvoiceOf(bundle);
   const send = bareSender(server);
   const bare = async () => send({ ...bareMessage, pdf: { filename: bareMessage.pdf.filename, content: await renderBareInvoice(invoice) } });
   const bareSendOnly = () => send(bareMessage);
