@@ -3,9 +3,8 @@
 // interleaved so drift hits both sides alike.
 import type { DocumentBundle } from "@/lib/documents/queries";
 import { formatMoney, computeTotals } from "@/lib/documents/totals";
-import { translatorFor } from "@/lib/i18n/translator";
+import { pdfLabelsFor } from "@/lib/documents/pdf-file";
 import { renderDocumentPdf, type DocumentPdfInput } from "@/lib/pdf/document-pdf";
-import { documentPdfLabels } from "@/lib/pdf/labels";
 import { bareTotals, renderBareInvoice } from "./bare-invoice";
 import type { Report } from "./report";
 import { invoiceLines } from "./seed";
@@ -19,10 +18,9 @@ const SIZES = [
 const WARM_UP = 5;
 
 export function benchInvoice(lineCount: number): DocumentPdfInput {
-  const t = translatorFor("en");
   return {
     locale: "en",
-    labels: documentPdfLabels("sales-invoices", (key) => t.raw(key) as string),
+    labels: pdfLabelsFor("sales-invoices", "en"),
     business: { name: "Bench Supplies Ltd", address: "1 Quay Street\nDublin", email: "owner@example.test", phone: "+353 1 555 0100" },
     contact: { name: "Northwind Traders", address: "5 Harbour Road\nCork" },
     document: { type: "sales-invoices", reference: "INV-0001", issueDate: "2026-11-02", dueDate: "2026-12-02", notes: "Payment within 30 days." },

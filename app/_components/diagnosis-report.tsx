@@ -23,7 +23,8 @@ export function DiagnosisReport({
   const t = useTranslations();
   const params = { host: host ?? "", port: String(port ?? ""), status: String(failure.httpStatus ?? "") };
   const guide = failure.providerGuide ? providerBySlug(failure.providerGuide) : undefined;
-  const tips = t.raw("diagnosis.troubleshooting.items") as string[];
+  // A list in the catalog; the build's precompiled catalogs hand it over as an object by index.
+  const tips = Object.values(t.raw("diagnosis.troubleshooting.items") as string[] | Record<string, string>);
   return (
     <div className="diagnosis">
       <p>

@@ -2,7 +2,6 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { emailTemplates } from "@/db/schema";
-import { messagesFor } from "@/lib/i18n/messages";
 import { translatorFor } from "@/lib/i18n/translator";
 import type { Locale } from "@/lib/i18n/locale";
 import { formatDocumentDate } from "./dates";
@@ -13,11 +12,12 @@ import { documentTypeInfo, type DocumentType } from "./types";
 
 /**
  * What Settings → Email templates starts from, and what is used while a business has none saved:
- * the catalog's text, read raw (its {{placeholders}} are ours, not ICU arguments).
+ * the catalog's text, whose {{placeholders}} are ours, quoted there so ICU (and the build's
+ * precompiled catalogs) leave them as they are.
  */
 export function defaultEmailTemplate(type: DocumentType, locale: Locale): EmailTemplate {
-  const { templates } = messagesFor(locale) as { templates: { defaults: Record<DocumentType, EmailTemplate> } };
-  return templates.defaults[type];
+  const t = translatorFor(locale);
+  return { subject: t(`templates.defaults.${type}.subject`), body: t(`templates.defaults.${type}.body`) };
 }
 
 /** The business's template for a type, or the built-in one in the given language. */

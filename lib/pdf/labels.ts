@@ -46,8 +46,8 @@ export function documentPdfLabelKeys(type: DocumentType): Record<keyof DocumentP
 }
 
 /**
- * Labels for one type through a translator. With next-intl use the raw message,
- * `documentPdfLabels(type, (key) => t.raw(key))`: the renderer fills {page} and {pages} itself.
+ * Labels for one type through a translator; the page label keeps its {page} and {pages} tokens
+ * for the renderer to fill (see lib/documents/pdf-file.ts).
  */
 export function documentPdfLabels(type: DocumentType, translate: (key: string) => string): DocumentPdfLabels {
   const keys = documentPdfLabelKeys(type);
