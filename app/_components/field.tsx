@@ -17,7 +17,8 @@ export function Field({
   inputProps,
 }: {
   label: string;
-  registration: UseFormRegisterReturn;
+  /** A react-hook-form field, or the plain input's name and starting value (see useServerValidatedForm). */
+  registration: UseFormRegisterReturn | { name: string; defaultValue?: string };
   error?: FieldError | { message?: string };
   hint?: React.ReactNode;
   type?: string;

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useState, type FormEvent } from "react";
 import type { FieldValues, UseFormReturn } from "react-hook-form";
 import { useTranslations } from "next-intl";
 import type { ActionResult } from "@/lib/validation/action-result";
@@ -40,4 +40,48 @@ export function useActionForm<TInput extends FieldValues, TOutput, R>(
     if (text) setStatus({ kind: "ok", text });
   });
   return { submit, status, setStatus, pending: form.formState.isSubmitting };
+}
+
+/**
+ * The same pattern for a plain form without react-hook-form or a schema in the browser: the fields
+ * go to the server action as typed, its shared schema checks them, and its field errors come back
+ * to the fields. Keeps zod and react-hook-form off pages that need no live validation.
+ */
+export function useServerValidatedForm<R>({
+  action,
+  onSuccess,
+  errorText,
+}: {
+  action: (values: Record<string, string>) => Promise<ActionResult<R>>;
+  onSuccess: (data: R, values: Record<string, string>, form: HTMLFormElement) => string | void | Promise<string | void>;
+  errorText?: (failure: Failure) => string | undefined;
+}) {
+  const t = useTranslations();
+  const [status, setStatus] = useState<ActionFormStatus>(null);
+  const [errors, setErrors] = useState<Record<string, { message: string }>>({});
+  const [pending, setPending] = useState(false);
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (pending) return;
+    const form = event.currentTarget;
+    const values = Object.fromEntries([...new FormData(form)].map(([name, value]) => [name, String(value)]));
+    setPending(true);
+    setStatus(null);
+    try {
+      const result = await action(values);
+      if (!result.ok) {
+        setErrors(Object.fromEntries(Object.entries(result.fieldErrors ?? {}).map(([field, message]) => [field, { message }])));
+        setStatus({ kind: "error", text: errorText?.(result) ?? t(`common.errors.${result.error}`) });
+        return;
+      }
+      setErrors({});
+      const text = await onSuccess(result.data, values, form);
+      if (text) setStatus({ kind: "ok", text });
+    } catch {
+      setStatus({ kind: "error", text: t("common.errors.failed") });
+    } finally {
+      setPending(false);
+    }
+  }
+  return { submit, errors, status, setStatus, pending };
 }

@@ -15,11 +15,6 @@ export const newPasswordSchema = z
   .min(10, "validation.passwordLength")
   .max(200, "validation.tooLong");
 
-export const signInSchema = z.object({
-  email: z.string("validation.required").trim().min(1, "validation.required").max(254, "validation.tooLong"),
-  password: z.string("validation.required").min(1, "validation.required").max(1024, "validation.tooLong"),
-});
-
 export const setupSchema = z.object({
   businessName: personNameSchema,
   name: personNameSchema,

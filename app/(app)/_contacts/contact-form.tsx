@@ -2,14 +2,12 @@
 
 import { useId } from "react";
 import { useRouter } from "next/navigation";
-import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { Field, FieldErrorText } from "@/app/_components/field";
 import { FormStatus } from "@/app/_components/form-status";
-import { useActionForm } from "@/app/_components/use-action-form";
+import { useServerValidatedForm } from "@/app/_components/use-action-form";
 import { contactKindInfo, type ContactKind } from "@/lib/contacts/kinds";
-import { contactSchema, type ContactInput, type ContactValues } from "@/lib/validation/contact";
+import type { ContactInput } from "@/lib/validation/contact";
 import { createContactAction, updateContactAction } from "./actions";
 
 /** Create (no `id`) or edit one customer or supplier. */
@@ -17,31 +15,24 @@ export function ContactForm({ kind, id, defaults }: { kind: ContactKind; id?: nu
   const t = useTranslations();
   const router = useRouter();
   const addressId = useId();
-  const form = useForm<ContactInput, unknown, ContactValues>({
-    resolver: zodResolver(contactSchema),
-    defaultValues: defaults ?? { name: "", emails: "", address: "" },
-  });
-
-  const { submit, status, pending } = useActionForm(form, {
-    action: (values: ContactValues) =>
-      id === undefined ? createContactAction({ ...values, kind }) : updateContactAction({ ...values, kind, id }),
-    onSuccess: (created, values) => {
+  const { submit, errors, status, pending } = useServerValidatedForm({
+    action: (values) => (id === undefined ? createContactAction({ ...values, kind }) : updateContactAction({ ...values, kind, id })),
+    onSuccess: (created) => {
       if (created) {
         router.push(`${contactKindInfo[kind].basePath}/${created.id}`);
         return;
       }
-      form.reset(values);
       router.refresh();
       return t("common.saved");
     },
   });
-  const { errors } = form.formState;
   return (
-    <form onSubmit={submit} noValidate className="card">
-      <Field label={t("contacts.fields.name")} registration={form.register("name")} error={errors.name} autoComplete="off" />
+    // Remounted with the saved values after an edit, so the fields show them as stored (e.g. the address list normalized).
+    <form key={JSON.stringify(defaults)} onSubmit={submit} noValidate className="card">
+      <Field label={t("contacts.fields.name")} registration={{ name: "name", defaultValue: defaults?.name }} error={errors.name} autoComplete="off" />
       <Field
         label={t("contacts.fields.emails")}
-        registration={form.register("emails")}
+        registration={{ name: "emails", defaultValue: defaults?.emails }}
         error={errors.emails}
         hint={t("contacts.fields.emailsHint")}
         inputProps={{ inputMode: "email", spellCheck: false }}
@@ -51,10 +42,11 @@ export function ContactForm({ kind, id, defaults }: { kind: ContactKind; id?: nu
         <label htmlFor={addressId}>{t("contacts.fields.address")}</label>
         <textarea
           id={addressId}
+          name="address"
           rows={4}
+          defaultValue={defaults?.address}
           aria-invalid={errors.address ? true : undefined}
           aria-describedby={errors.address ? `${addressId}-error` : undefined}
-          {...form.register("address")}
         />
         <FieldErrorText id={`${addressId}-error`} error={errors.address} />
       </div>

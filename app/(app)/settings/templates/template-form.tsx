@@ -1,15 +1,12 @@
 "use client";
 
 import { useId } from "react";
-import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { Field, FieldErrorText } from "@/app/_components/field";
 import { FormStatus } from "@/app/_components/form-status";
-import { useActionForm } from "@/app/_components/use-action-form";
+import { useServerValidatedForm } from "@/app/_components/use-action-form";
 import type { DocumentType } from "@/lib/documents/types";
-import { emailTemplateSchema, type EmailTemplateInput } from "@/lib/validation/email-template";
 import { resetEmailTemplateAction, saveEmailTemplateAction } from "./actions";
 
 export function TemplateForm(props: { documentType: DocumentType; heading: string; subject: string; body: string; custom: boolean }) {
@@ -17,12 +14,8 @@ export function TemplateForm(props: { documentType: DocumentType; heading: strin
   const router = useRouter();
   const headingId = useId();
   const bodyId = useId();
-  const form = useForm<EmailTemplateInput>({
-    resolver: zodResolver(emailTemplateSchema),
-    values: { documentType: props.documentType, subject: props.subject, body: props.body },
-  });
-
-  const { submit, status, setStatus, pending } = useActionForm(form, {
+  // Placeholders are checked on save by the action's schema, so the Markdown parser stays off the page.
+  const { submit, errors, status, setStatus, pending } = useServerValidatedForm({
     action: saveEmailTemplateAction,
     onSuccess: () => {
       router.refresh();
@@ -37,16 +30,31 @@ export function TemplateForm(props: { documentType: DocumentType; heading: strin
     router.refresh();
   }
 
-  const { errors } = form.formState;
   return (
-    <form onSubmit={submit} noValidate className="card" aria-labelledby={headingId} data-template={props.documentType}>
+    // Remounted with the stored text after a save or a reset.
+    <form
+      key={`${props.custom}:${props.subject}:${props.body}`}
+      onSubmit={submit}
+      noValidate
+      className="card"
+      aria-labelledby={headingId}
+      data-template={props.documentType}
+    >
+      <input type="hidden" name="documentType" value={props.documentType} />
       <h3 id={headingId}>
         {props.heading} <span className="badge">{props.custom ? t("templates.custom") : t("templates.default")}</span>
       </h3>
-      <Field label={t("templates.subject")} registration={form.register("subject")} error={errors.subject} />
+      <Field label={t("templates.subject")} registration={{ name: "subject", defaultValue: props.subject }} error={errors.subject} />
       <div className="field">
         <label htmlFor={bodyId}>{t("templates.body")}</label>
-        <textarea id={bodyId} rows={8} aria-invalid={errors.body ? true : undefined} aria-describedby={errors.body ? `${bodyId}-error` : undefined} {...form.register("body")} />
+        <textarea
+          id={bodyId}
+          name="body"
+          rows={8}
+          defaultValue={props.body}
+          aria-invalid={errors.body ? true : undefined}
+          aria-describedby={errors.body ? `${bodyId}-error` : undefined}
+        />
         <FieldErrorText id={`${bodyId}-error`} error={errors.body} />
       </div>
       <FormStatus kind={status?.kind ?? null}>{status?.text}</FormStatus>
