@@ -16,24 +16,9 @@ export const MARGIN_KB = 3;
  * grow by MARGIN_KB at most; lower the size when a page shrinks and take it out once it fits.
  */
 const NOT_YET_WITHIN = {
-  "/": 153.3,
-  "/customers": 198.2,
-  "/customers/[id]": 198.2,
-  "/customers/new": 198.2,
-  "/documents/[type]/[id]": 154.4,
-  "/documents/[type]/[id]/edit": 212.6,
-  "/documents/[type]/new": 212.6,
-  "/emails": 153.5,
-  "/emails/[id]": 154.7,
-  "/login": 194.4,
-  "/settings": 198,
-  "/settings/email": 202.1,
-  "/settings/templates": 237.4,
-  "/settings/users": 198.1,
-  "/setup": 194.9,
-  "/suppliers": 198.2,
-  "/suppliers/[id]": 198.2,
-  "/suppliers/new": 198.2,
+  "/documents/[type]/[id]/edit": 204.2,
+  "/documents/[type]/new": 204.2,
+  "/settings/email": 193.5,
 };
 
 /**
