@@ -3,7 +3,6 @@ import { getTranslations } from "next-intl/server";
 import { isAdmin } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { dashboardSummary } from "@/lib/dashboard/summary";
-import { ClientTranslations } from "@/app/_components/client-translations";
 import { EmailTable } from "@/app/_components/document-email/email-table";
 import { DocumentTable } from "./documents/document-table";
 import styles from "./dashboard.module.css";
@@ -37,9 +36,7 @@ export default async function DashboardPage() {
         {attention.total > 0 ? (
           <>
             <p className="notice error">{t("dashboard.attention.emails", { count: attention.total })}</p>
-            <ClientTranslations>
-              <EmailTable entries={attention.emails} caption={t("dashboard.attention.emailsCaption")} showSender={false} showDocument={false} />
-            </ClientTranslations>
+            <EmailTable entries={attention.emails} caption={t("dashboard.attention.emailsCaption")} showSender={false} showDocument={false} />
             <p>
               <Link href="/emails">{t("dashboard.openEmailLog")}</Link>
             </p>

@@ -1,6 +1,5 @@
 import { getTranslations } from "next-intl/server";
 import { requireAdmin } from "@/lib/auth/session";
-import { ClientTranslations } from "@/app/_components/client-translations";
 import { NavLinks } from "@/app/_components/nav-links";
 
 export default async function SettingsLayout({ children }: { children: React.ReactNode }) {
@@ -16,7 +15,7 @@ export default async function SettingsLayout({ children }: { children: React.Rea
     <>
       <h1>{t("title")}</h1>
       <NavLinks links={sections} label={t("sectionsLabel")} className="tabs" />
-      <ClientTranslations>{children}</ClientTranslations>
+      {children}
     </>
   );
 }
