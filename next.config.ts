@@ -14,6 +14,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["better-sqlite3", "pdfkit", "fontkit", "nodemailer"],
   experimental: {
     authInterrupts: true,
+    // A logo of up to 1 MB travels base64-encoded (a third larger) with the business details.
+    serverActions: { bodySizeLimit: "2mb" },
   },
   async headers() {
     return [

@@ -3,7 +3,7 @@
 import PDFDocument from "pdfkit";
 import type { DocumentPdfInput } from "@/lib/pdf/document-pdf";
 
-const money = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const money = new Intl.NumberFormat("en-US", { style: "currency", currency: "EUR" });
 const cents = (value: number) => Math.round(value * 100) / 100;
 
 /** Line amounts and totals in plain floating point, as a bare script would compute them. */

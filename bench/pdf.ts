@@ -21,8 +21,8 @@ export function benchInvoice(lineCount: number): DocumentPdfInput {
   return {
     locale: "en",
     labels: pdfLabelsFor("sales-invoices", "en"),
-    business: { name: "Bench Supplies Ltd", address: "1 Quay Street\nDublin", email: "owner@example.test", phone: "+353 1 555 0100" },
-    contact: { name: "Northwind Traders", address: "5 Harbour Road\nCork" },
+    business: { name: "Bench Supplies Ltd", address: "1 Quay Street\nDublin", email: "owner@example.test", phone: "+353 1 555 0100", taxId: "IE1234567T", currency: "EUR" },
+    contact: { name: "Northwind Traders", address: "5 Harbour Road\nCork", taxId: "" },
     document: { type: "sales-invoices", reference: "INV-0001", issueDate: "2026-11-02", dueDate: "2026-12-02", notes: "Payment within 30 days." },
     lines: invoiceLines(lineCount),
     createdAt: new Date("2026-11-02T10:00:00Z"),
@@ -33,8 +33,8 @@ export function benchInvoice(lineCount: number): DocumentPdfInput {
 export function benchInvoiceOf({ business, contact, document, lines }: DocumentBundle): DocumentPdfInput {
   return {
     ...benchInvoice(0),
-    business: { name: business.name, address: business.address, email: business.email, phone: business.phone },
-    contact: { name: contact.name, address: contact.address },
+    business: { name: business.name, address: business.address, email: business.email, phone: business.phone, taxId: business.taxId, currency: business.currency },
+    contact: { name: contact.name, address: contact.address, taxId: contact.taxId },
     document: { type: document.type, reference: document.reference, issueDate: document.issueDate, dueDate: document.dueDate, notes: document.notes },
     lines,
   };
@@ -47,8 +47,8 @@ export async function benchPdf(report: Report): Promise<void> {
     const bare = bareTotals(input.lines);
     report.check(
       `bare ${lines}-line PDF has our totals`,
-      bare.format(bare.total) === formatMoney(computeTotals(input.lines).total, "en"),
-      `${bare.format(bare.total)} vs ${formatMoney(computeTotals(input.lines).total, "en")}`,
+      bare.format(bare.total) === formatMoney(computeTotals(input.lines).total, "en", input.business.currency),
+      `${bare.format(bare.total)} vs ${formatMoney(computeTotals(input.lines).total, "en", input.business.currency)}`,
     );
     for (let i = 0; i < WARM_UP; i++) {
       await renderDocumentPdf(input);

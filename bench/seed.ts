@@ -38,11 +38,15 @@ export function invoiceLines(count: number) {
 export async function seedBusiness(smtp: SmtpAccount, lineCount: number): Promise<SeededBusiness> {
   const created = createBusinessWithAdmin({
     businessName: "Bench Supplies Ltd",
+    currency: "EUR",
     admin: { name: BENCH_ADMIN.name, email: BENCH_ADMIN.email, passwordHash: await hashPassword(BENCH_ADMIN.password) },
   });
   if (!created) throw new Error("The bench seeds a fresh database, and this one already has users.");
   const { businessId, userId } = created;
-  updateBusiness({ businessId, values: { name: "Bench Supplies Ltd", email: smtp.username, address: "1 Quay Street\nDublin", phone: "+353 1 555 0100" } });
+  updateBusiness({
+    businessId,
+    values: { name: "Bench Supplies Ltd", email: smtp.username, address: "1 Quay Street\nDublin", phone: "+353 1 555 0100", taxId: "IE1234567T", currency: "EUR", defaultTaxRate: "" },
+  });
   const contactId = seedContact(businessId, { kind: "customer", name: BENCH_CUSTOMER.name, emails: BENCH_CUSTOMER.email, address: "5 Harbour Road\nCork" });
   const supplierId = seedContact(businessId, { kind: "supplier", name: "Harbour Paper Co", emails: "orders@harbour-paper.test", address: "9 Dock Lane\nGalway" });
   const documentId = seedDocument(businessId, {

@@ -31,7 +31,22 @@ export const businesses = sqliteTable("businesses", {
   address: text("address").notNull().default(""),
   email: text("email").notNull().default(""),
   phone: text("phone").notNull().default(""),
+  /** ISO 4217 code; amounts stay exact decimal strings and are formatted with it only when shown. */
+  currency: text("currency").notNull().default("EUR"),
+  taxId: text("tax_id").notNull().default(""),
+  /** Percent as a decimal string ("21"), or "" for none: what each new document line starts with. */
+  defaultTaxRate: text("default_tax_rate").notNull().default(""),
   createdAt: createdAt(),
+});
+
+/** Kept apart from businesses so the image is only read when a document is printed or emailed. */
+export const businessLogos = sqliteTable("business_logos", {
+  businessId: integer("business_id")
+    .primaryKey()
+    .references(() => businesses.id, { onDelete: "cascade" }),
+  contentType: text("content_type").notNull(),
+  content: blob("content", { mode: "buffer" }).notNull(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
 });
 
 export const users = sqliteTable(
@@ -98,6 +113,7 @@ export const contacts = sqliteTable(
     /** Comma-separated list of addresses, as typed and validated. */
     emails: text("emails").notNull().default(""),
     address: text("address").notNull().default(""),
+    taxId: text("tax_id").notNull().default(""),
     createdAt: createdAt(),
   },
   (t) => [index("contacts_business_kind").on(t.businessId, t.kind)],

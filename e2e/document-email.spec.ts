@@ -287,11 +287,11 @@ test.describe("emailing documents", () => {
     await openDocument(page, "sales-invoices", id);
     await emailButton(page).click();
     await expect(dialog(page).getByLabel("Subject")).toHaveValue(`Sales invoice ${reference} for Template Tester`);
-    await expect(dialog(page).getByLabel("Message")).toHaveValue(`Dear Template Tester,\n\nTotal **121.00**, due 31 Dec 2026.\n\n${BUSINESS_NAME}`);
+    await expect(dialog(page).getByLabel("Message")).toHaveValue(`Dear Template Tester,\n\nTotal **$121.00**, due 31 Dec 2026.\n\n${BUSINESS_NAME}`);
     await dialog(page).getByRole("button", { name: "Send" }).click();
     const [message] = await mail.waitForMessages(1);
-    expect(message.parsed.html).toContain("<strong>121.00</strong>");
-    expect(message.parsed.text).toContain("Total 121.00, due 31 Dec 2026.");
+    expect(message.parsed.html).toContain("<strong>$121.00</strong>");
+    expect(message.parsed.text).toContain("Total $121.00, due 31 Dec 2026.");
 
     await page.goto("/settings/templates");
     await page.locator('form[data-template="sales-invoices"]').getByRole("button", { name: "Use the default" }).click();

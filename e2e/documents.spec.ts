@@ -87,9 +87,9 @@ test.describe("documents", () => {
       { description: "Washers", quantity: "3", unitPrice: "0.1", taxRate: "21" },
     ]);
     const totals = formTotals(page);
-    await expect(totals.subtotal).toHaveText("25.30");
-    await expect(totals.tax).toHaveText("5.31");
-    await expect(totals.total).toHaveText("30.61");
+    await expect(totals.subtotal).toHaveText("$25.30");
+    await expect(totals.tax).toHaveText("$5.31");
+    await expect(totals.total).toHaveText("$30.61");
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     await page.getByRole("button", { name: "Create" }).click();
@@ -112,7 +112,7 @@ test.describe("documents", () => {
     await expect(view).toContainText("1 Mar 2025");
     await expect(view).toContainText("Steel bolts M8");
     await expect(view).toContainText("Deliver to the back door.");
-    await expect(view.getByTestId("total")).toHaveText("30.61");
+    await expect(view.getByTestId("total")).toHaveText("$30.61");
     await expect(page.locator('object[aria-label="PDF of Purchase order PO-0001"]')).toHaveAttribute("data", `/documents/purchase-orders/${id}/pdf`);
     expect(await seriousA11yViolations(page)).toEqual([]);
 
@@ -171,7 +171,7 @@ test.describe("documents", () => {
         lines: [line],
       });
       await expect(page.getByRole("heading", { level: 1 })).toContainText(c.reference);
-      await expect(page.locator("article.printable").getByTestId("total")).toHaveText("220.00");
+      await expect(page.locator("article.printable").getByTestId("total")).toHaveText("$220.00");
       if (c.due) await expect(page.locator("article.printable")).toContainText(c.due);
       if (c.due) await expect(page.locator("article.printable")).toContainText("30 Apr 2025");
       expect(documentRow(db, c.type, c.reference), c.type).toMatchObject({
@@ -190,14 +190,14 @@ test.describe("documents", () => {
     await page.getByLabel("Customer").selectOption({ label: "Contoso Retail" });
     await fillLine(page, 1, { description: "Paper clips", quantity: "3", unitPrice: "0.1", taxRate: "21" });
     const totals = formTotals(page);
-    await expect(totals.subtotal).toHaveText("0.30");
-    await expect(totals.tax).toHaveText("0.06");
-    await expect(totals.total).toHaveText("0.36");
+    await expect(totals.subtotal).toHaveText("$0.30");
+    await expect(totals.tax).toHaveText("$0.06");
+    await expect(totals.total).toHaveText("$0.36");
     await page.getByRole("button", { name: "Create" }).click();
     await expect(page).toHaveURL(/\/documents\/sales-invoices\/\d+$/);
-    await expect(page.locator("article.printable").getByTestId("subtotal")).toHaveText("0.30");
-    await expect(page.locator("article.printable").getByTestId("tax-total")).toHaveText("0.06");
-    await expect(page.locator("article.printable").getByTestId("total")).toHaveText("0.36");
+    await expect(page.locator("article.printable").getByTestId("subtotal")).toHaveText("$0.30");
+    await expect(page.locator("article.printable").getByTestId("tax-total")).toHaveText("$0.06");
+    await expect(page.locator("article.printable").getByTestId("total")).toHaveText("$0.36");
     expect(documentRow(db, "sales-invoices", "INV-0002")).toMatchObject({ subtotal: "0.30", tax_total: "0.06", total: "0.36" });
   });
 
@@ -220,10 +220,10 @@ test.describe("documents", () => {
     await expect(page.getByRole("group", { name: "Line 1" }).getByLabel("Quantity")).toHaveValue("3");
     await page.getByRole("group", { name: "Line 1" }).getByLabel("Quantity").fill("5");
     const totals = formTotals(page);
-    await expect(totals.total).toHaveText("0.61");
+    await expect(totals.total).toHaveText("$0.61");
     await page.getByRole("button", { name: "Save" }).click();
     await expect(page).toHaveURL(new RegExp(`/documents/sales-invoices/${invoice.id}$`));
-    await expect(page.locator("article.printable").getByTestId("total")).toHaveText("0.61");
+    await expect(page.locator("article.printable").getByTestId("total")).toHaveText("$0.61");
     // 5 × 0.1 = 0.50; 21 % of it is 0.105, rounded half up to 0.11.
     expect(documentRow(db, "sales-invoices", "INV-0002")).toMatchObject({ id: invoice.id, subtotal: "0.50", tax_total: "0.11", total: "0.61" });
     expect(count(db, "select count(*) as n from document_lines where document_id = ?", invoice.id)).toBe(1);
@@ -264,7 +264,7 @@ test.describe("documents", () => {
       lines: [{ description: "Website redesign", quantity: "1", unitPrice: "1500", taxRate: "21" }],
     });
     await expect(page.getByRole("heading", { level: 1, name: "Sales quote QUO-0002" })).toBeVisible();
-    await expect(page.locator("article.printable").getByTestId("total")).toHaveText("1,815.00");
+    await expect(page.locator("article.printable").getByTestId("total")).toHaveText("$1,815.00");
     expect(documentRow(db, "sales-quotes", "QUO-0002")).toMatchObject({ id, total: "1815.00" });
     const pdf = await page.request.get(`/documents/sales-quotes/${id}/pdf`);
     expect(pdf.status()).toBe(200);

@@ -70,7 +70,7 @@ export default async function DashboardPage() {
       <section aria-labelledby="recent-documents-heading" className={styles.block}>
         <h2 id="recent-documents-heading">{t("dashboard.recentDocuments.title")}</h2>
         {summary.recentDocuments.length > 0 ? (
-          <DocumentTable rows={summary.recentDocuments} label={t("dashboard.recentDocuments.title")} showType contactHeading={t("dashboard.recentDocuments.contact")} />
+          <DocumentTable rows={summary.recentDocuments} label={t("dashboard.recentDocuments.title")} showType contactHeading={t("dashboard.recentDocuments.contact")} currency={summary.currency} />
         ) : counts.customers + counts.suppliers === 0 ? (
           <p className="notice info">
             {t("dashboard.recentDocuments.emptyNoContacts")} <Link href="/customers/new">{t("dashboard.recentDocuments.addCustomer")}</Link>

@@ -1,4 +1,5 @@
 import "server-only";
+import { getDocumentDefaults } from "@/lib/businesses/queries";
 import { countContacts } from "@/lib/contacts/queries";
 import { countDocuments, recentDocuments } from "@/lib/documents/queries";
 import { emailCountsByStatus, listEmails, statusesNeedingAttention } from "@/lib/mail/email-log";
@@ -11,6 +12,7 @@ export function dashboardSummary({ businessId }: { businessId: number }) {
   const emailCounts = emailCountsByStatus(businessId);
   return {
     emailReady: emailSettingsCompleteFor(businessId),
+    currency: getDocumentDefaults({ businessId }).currency,
     attention: {
       emails: listEmails(businessId, { statuses: statusesNeedingAttention, limit: RECENT }),
       total: emailCounts.filter(({ status }) => (statusesNeedingAttention as readonly string[]).includes(status)).reduce((sum, { count }) => sum + count, 0),

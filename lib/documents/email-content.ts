@@ -5,7 +5,14 @@ import { emailTemplates } from "@/db/schema";
 import { translatorFor } from "@/lib/i18n/translator";
 import type { Locale } from "@/lib/i18n/locale";
 import { formatDocumentDate } from "./dates";
-import { fillSubject, fillTemplate, renderEmailBody, type EmailTemplate, type TemplateValues } from "./email-template";
+import {
+  fillSubject,
+  fillTemplate,
+  renderEmailBody,
+  type EmailFooter,
+  type EmailTemplate,
+  type TemplateValues,
+} from "./email-template";
 import type { DocumentBundle } from "./queries";
 import { formatMoney } from "./totals";
 import { documentTypeInfo, type DocumentType } from "./types";
@@ -54,7 +61,7 @@ export async function placeholderValues(bundle: DocumentBundle, locale: Locale):
     reference: document.reference,
     contact_name: contact.name,
     business_name: business.name,
-    total: formatMoney(document.total, locale),
+    total: formatMoney(document.total, locale, business.currency),
     due_date: document.dueDate ? formatDocumentDate(document.dueDate, locale) : "",
     document_type: t(documentTypeInfo[document.type].messages.singular),
   };
@@ -79,5 +86,13 @@ export async function documentEmailContent(
   locale: Locale,
 ): Promise<{ subject: string; html: string; text: string }> {
   const values = await placeholderValues(bundle, locale);
-  return { subject: fillSubject(content.subject, values), ...renderEmailBody(fillTemplate(content.message, values), { lang: locale }) };
+  const body = renderEmailBody(fillTemplate(content.message, values), { lang: locale, footer: senderFooter(bundle.business, locale) });
+  return { subject: fillSubject(content.subject, values), ...body };
+}
+
+/** Who sent the document, under every document email: name, address, tax ID, phone and email. */
+function senderFooter(business: DocumentBundle["business"], locale: Locale): EmailFooter {
+  const t = translatorFor(locale);
+  const taxId = business.taxId ? `${t("documents.fields.taxId")}: ${business.taxId}` : "";
+  return { lines: [business.name, business.address, taxId, business.phone, business.email] };
 }

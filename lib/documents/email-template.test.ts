@@ -134,4 +134,14 @@ describe("renderEmailBody", () => {
   it("sets the document language", () => {
     expect(renderEmailBody("Hola", { lang: "es" }).html).toContain('<html lang="es">');
   });
+
+  it("ends with the sender's details as a footer, escaped, blank lines left out, in both parts", () => {
+    const footer = { lines: ["Muñoz & Hijos <SL>", "Calle Mayor 1\n28013 Madrid", "", "NIF/CIF: B12345678"], logoSrc: "cid:logo", logoAlt: "Muñoz" };
+    const { html, text } = renderEmailBody("Hola", { footer });
+    expect(html).toContain("Muñoz &amp; Hijos &lt;SL&gt;<br>Calle Mayor 1<br>28013 Madrid<br>NIF/CIF: B12345678");
+    expect(html).toContain('<img src="cid:logo" alt="Muñoz"');
+    expect(html.indexOf("Hola")).toBeLessThan(html.indexOf("NIF/CIF"));
+    expect(text).toBe("Hola\n\n-- \nMuñoz & Hijos <SL>\nCalle Mayor 1\n28013 Madrid\nNIF/CIF: B12345678\n");
+    expect(renderEmailBody("Hola", { footer: { lines: ["", " "] } }).html).not.toContain("border-top");
+  });
 });

@@ -148,18 +148,47 @@ function tokensToText(tokens: Token[]): string {
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
-/** Filled Markdown → the message's HTML document (inline styles only, for email clients) and plain text. */
-export function renderEmailBody(markdownFilled: string, { lang = "en" }: { lang?: string } = {}): {
+export interface EmailFooter {
+  /** Plain text lines (the business's name, address, tax ID…); blank ones are left out. */
+  lines: string[];
+  /** An image already attached to the message, shown above the lines: src "cid:…". */
+  logoSrc?: string;
+  logoAlt?: string;
+}
+
+function footerHtml({ lines, logoSrc, logoAlt = "" }: EmailFooter): string {
+  const shown = lines.map((line) => line.trim()).filter(Boolean);
+  if (!shown.length && !logoSrc) return "";
+  const logo = logoSrc
+    ? `<img src="${escapeHtml(logoSrc)}" alt="${escapeHtml(logoAlt)}" style="display:block;max-width:160px;max-height:60px;margin:0 0 8px;border:0;">\n`
+    : "";
+  const text = shown.map((line) => escapeHtml(line).replace(/\n/g, "<br>")).join("<br>");
+  return (
+    `<div style="margin-top:24px;padding-top:12px;border-top:1px solid #d1d5db;font-size:12px;line-height:1.5;color:#6b7280;">\n` +
+    `${logo}${text ? `<p style="margin:0;">${text}</p>\n` : ""}</div>\n`
+  );
+}
+
+/**
+ * Filled Markdown → the message's HTML document (inline styles only, for email clients) and plain
+ * text, with the sender's details as a footer under the message.
+ */
+export function renderEmailBody(
+  markdownFilled: string,
+  { lang = "en", footer }: { lang?: string; footer?: EmailFooter } = {},
+): {
   html: string;
   text: string;
 } {
   const tokens = markdown.parse(markdownFilled, {});
-  const content = markdown.renderer.render(tokens, markdown.options, {});
+  const content = markdown.renderer.render(tokens, markdown.options, {}) + (footer ? footerHtml(footer) : "");
   const html =
     `<!DOCTYPE html>\n<html lang="${escapeHtml(lang)}">\n<head>\n<meta charset="utf-8">\n` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">\n</head>\n` +
     `<body style="margin:0;padding:0;background:#ffffff;">\n` +
     `<div style="max-width:600px;padding:16px;font-family:Helvetica,Arial,sans-serif;font-size:15px;line-height:1.5;color:#1f2937;">\n` +
     `${content}</div>\n</body>\n</html>\n`;
-  return { html, text: tokensToText(tokens) };
+  const footerLines = footer?.lines.map((line) => line.trim()).filter(Boolean) ?? [];
+  const text = tokensToText(tokens) + (footerLines.length ? `\n-- \n${footerLines.join("\n")}\n` : "");
+  return { html, text };
 }

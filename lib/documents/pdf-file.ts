@@ -1,4 +1,5 @@
 import "server-only";
+import { getBusinessLogo } from "@/lib/businesses/queries";
 import { translatorFor } from "@/lib/i18n/translator";
 import { renderDocumentPdf } from "@/lib/pdf/document-pdf";
 import { documentPdfLabels, type DocumentPdfLabels } from "@/lib/pdf/labels";
@@ -18,8 +19,16 @@ export async function documentPdf(bundle: DocumentBundle, locale: Locale): Promi
   const content = await renderDocumentPdf({
     locale,
     labels: pdfLabelsFor(document.type, locale),
-    business: { name: business.name, address: business.address, email: business.email, phone: business.phone },
-    contact: { name: contact.name, address: contact.address },
+    business: {
+      name: business.name,
+      address: business.address,
+      email: business.email,
+      phone: business.phone,
+      taxId: business.taxId,
+      currency: business.currency,
+      logo: getBusinessLogo({ businessId: business.id })?.content,
+    },
+    contact: { name: contact.name, address: contact.address, taxId: contact.taxId },
     document: {
       type: document.type,
       reference: document.reference,

@@ -77,20 +77,40 @@ describe("computeTotals", () => {
   });
 });
 
+// Intl puts a no-break space between a Spanish amount and its symbol; compare with plain spaces.
+const plain = (text: string) => text.replace(/\u00a0/g, " ");
+
 describe("formatMoney", () => {
+  it("writes the business's currency the reader's way: €282.00 in English, 282,00 € in Spanish", () => {
+    expect(formatMoney("282", "en", "EUR")).toBe("€282.00");
+    expect(plain(formatMoney("282", "es", "EUR"))).toBe("282,00 €");
+    expect(formatMoney("282", "en", "USD")).toBe("$282.00");
+    expect(plain(formatMoney("282", "es", "USD"))).toBe("282,00 US$");
+    expect(formatMoney("282", "en", "GBP")).toBe("£282.00");
+    expect(formatMoney("282", "en", "MXN")).toBe("MX$282.00");
+    expect(plain(formatMoney("282", "es", "MXN"))).toBe("282,00 MXN");
+  });
+
   it("groups thousands the English and Spanish way", () => {
-    expect(formatMoney("1234.56", "en")).toBe("1,234.56");
-    expect(formatMoney("1234.56", "es")).toBe("1.234,56");
-    expect(formatMoney("1234567.5", "en")).toBe("1,234,567.50");
-    expect(formatMoney("1234567.5", "es")).toBe("1.234.567,50");
+    expect(formatMoney("1234.56", "en", "EUR")).toBe("€1,234.56");
+    expect(plain(formatMoney("1234.56", "es", "EUR"))).toBe("1.234,56 €");
+    expect(formatMoney("1234567.5", "en", "USD")).toBe("$1,234,567.50");
+    expect(plain(formatMoney("1234567.5", "es", "EUR"))).toBe("1.234.567,50 €");
   });
 
   it("keeps small, negative and huge amounts exact", () => {
-    expect(formatMoney("0", "en")).toBe("0.00");
-    expect(formatMoney("999.999", "en")).toBe("1,000.00");
-    expect(formatMoney("-1234.5", "es")).toBe("-1.234,50");
-    expect(formatMoney("-0.001", "en")).toBe("0.00");
-    expect(formatMoney("12345678901234567890.12", "en")).toBe("12,345,678,901,234,567,890.12");
+    expect(formatMoney("0", "en", "EUR")).toBe("€0.00");
+    expect(formatMoney("999.999", "en", "EUR")).toBe("€1,000.00");
+    expect(plain(formatMoney("-1234.5", "es", "EUR"))).toBe("-1.234,50 €");
+    expect(formatMoney("-0.001", "en", "EUR")).toBe("€0.00");
+    expect(formatMoney("0.005", "en", "EUR")).toBe("€0.01");
+    // Beyond a double's 15–17 digits: a float would print …890.00 or worse.
+    expect(formatMoney("12345678901234567890.12", "en", "USD")).toBe("$12,345,678,901,234,567,890.12");
+    expect(plain(formatMoney("12345678901234567890.12", "es", "EUR"))).toBe("12.345.678.901.234.567.890,12 €");
+  });
+
+  it("refuses what is not a decimal string rather than printing NaN", () => {
+    expect(() => formatMoney("12,50", "en", "EUR")).toThrow(TypeError);
   });
 });
 

@@ -66,22 +66,28 @@ export function computeTotals(lines: readonly LineInput[]): DocumentTotals {
   };
 }
 
-const separators: Record<Locale, { group: string; decimal: string }> = {
-  en: { group: ",", decimal: "." },
-  es: { group: ".", decimal: "," },
-};
+// en-US, not en-GB, so a US business reads "$282.00" while other dollars stay "CA$", "MX$"…
+const moneyLocales: Record<Locale, string> = { en: "en-US", es: "es-ES" };
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+function moneyFormat(locale: Locale, currency: string): Intl.NumberFormat {
+  const key = `${locale}:${currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    // "always": Spanish groups 4-digit amounts too (1.234,56 €), as invoices usually do.
+    format = new Intl.NumberFormat(moneyLocales[locale], { style: "currency", currency, useGrouping: "always" });
+    moneyFormats.set(key, format);
+  }
+  return format;
+}
 
 /**
- * "1234.5" → "1,234.50" (en) / "1.234,50" (es). Pure string work on the decimal, so no float ever
- * touches the amount; Spanish groups 4-digit amounts too (1.234,56), as invoices usually do.
+ * An exact amount shown to a reader: "282" → "€282.00" (en) / "282,00 €" (es). Rounded to cents
+ * with decimal.js and handed to Intl as a string, so no float ever touches the amount.
  */
-export function formatMoney(amount: string, locale: Locale): string {
-  const fixed = cents(parse(amount.trim(), "amount")).toFixed(2);
-  const negative = fixed.startsWith("-");
-  const [int, frac] = (negative ? fixed.slice(1) : fixed).split(".");
-  const { group, decimal } = separators[locale];
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, group);
-  return (negative ? "-" : "") + grouped + decimal + frac;
+export function formatMoney(amount: string, locale: Locale, currency: string): string {
+  const rounded = cents(parse(amount.trim(), "amount"));
+  return moneyFormat(locale, currency).format((rounded.isZero() ? new Money(0) : rounded).toFixed(2) as `${number}`);
 }
 
 /** Quantities and rates as typed, with the locale's decimal mark: "1.5" → "1,5" (es); no rounding. */

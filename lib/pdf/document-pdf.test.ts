@@ -4,6 +4,7 @@ import enDocuments from "@/lib/i18n/messages/en/documents.json";
 import esDocuments from "@/lib/i18n/messages/es/documents.json";
 import type { DocumentType } from "@/lib/documents/types";
 import { renderDocumentPdf, type DocumentPdfInput } from "./document-pdf";
+import { solidPng } from "@/test/fixtures/png";
 import { documentPdfLabels } from "./labels";
 
 function translator(catalog: object) {
@@ -18,8 +19,8 @@ function invoice(overrides: Partial<DocumentPdfInput> = {}, type: DocumentType =
   return {
     locale: "en",
     labels: documentPdfLabels(type, translator(enDocuments)),
-    business: { name: "Acme Tools Ltd", address: "1 High Street\nLeeds LS1 1AA", email: "billing@acme.test", phone: "+44 113 000 0000" },
-    contact: { name: "Globex Corporation", address: "42 Side Road\nYork" },
+    business: { name: "Acme Tools Ltd", address: "1 High Street\nLeeds LS1 1AA", email: "billing@acme.test", phone: "+44 113 000 0000", taxId: "GB123456789", currency: "GBP" },
+    contact: { name: "Globex Corporation", address: "42 Side Road\nYork", taxId: "" },
     document: { type, reference: "INV-0042", issueDate: "2025-03-01", dueDate: "2025-03-31", notes: "Pay by bank transfer." },
     lines: [
       { description: "Widget", quantity: "3", unitPrice: "0.10", taxRate: "21" },
@@ -32,7 +33,8 @@ function invoice(overrides: Partial<DocumentPdfInput> = {}, type: DocumentType =
 
 async function pdfText(pdf: Buffer) {
   const { totalPages, text } = await extractText(new Uint8Array(pdf), { mergePages: true });
-  return { totalPages, text };
+  // Intl separates "282,00 €" with a no-break space; compare with plain spaces.
+  return { totalPages, text: text.replace(/\u00a0/g, " ") };
 }
 
 describe("renderDocumentPdf", () => {
@@ -51,11 +53,12 @@ describe("renderDocumentPdf", () => {
       "1 Mar 2025",
       "31 Mar 2025",
       "Consulting, March",
-      "1,200.00",
+      "£1,200.00",
+      "Tax ID: GB123456789",
       "Subtotal",
       "1,200.30",
       "252.06",
-      "1,452.36",
+      "£1,452.36",
       "Pay by bank transfer.",
       "Page 1 of 1",
     ]) {
@@ -67,8 +70,8 @@ describe("renderDocumentPdf", () => {
     const input = invoice({
       locale: "es",
       labels: documentPdfLabels("sales-invoices", translator(esDocuments)),
-      business: { name: "Panadería Muñoz", address: "Calle Señor, 3\nMálaga", email: "", phone: "" },
-      contact: { name: "José Ibáñez €", address: "" },
+      business: { name: "Panadería Muñoz", address: "Calle Señor, 3\nMálaga", email: "", phone: "", taxId: "B12345678", currency: "EUR" },
+      contact: { name: "José Ibáñez €", address: "", taxId: "12345678Z" },
       lines: [{ description: "Café con leche ¿sí? «grande» – 1ª", quantity: "1,5".replace(",", "."), unitPrice: "1234.5", taxRate: "10" }],
     });
     const { text } = await pdfText(await renderDocumentPdf(input));
@@ -80,20 +83,30 @@ describe("renderDocumentPdf", () => {
       "Fecha de emisión",
       "Base imponible",
       "1,5",
-      "1.234,50",
-      "1.851,75",
-      "2.036,93",
+      "1.234,50 €",
+      "1.851,75 €",
+      "2.036,93 €",
+      "NIF/CIF: B12345678",
+      "NIF/CIF: 12345678Z",
       "Página 1 de 1",
     ]) {
       expect(text).toContain(expected);
     }
   });
 
+  it("draws the business's logo as an image in the header, and none without one", async () => {
+    const withLogo = await renderDocumentPdf(invoice({ business: { ...invoice().business, logo: solidPng(40, 20, [200, 30, 30]) } }));
+    expect(withLogo.toString("latin1")).toMatch(/\/Subtype \/Image/);
+    const { text } = await pdfText(withLogo);
+    expect(text).toContain("Acme Tools Ltd");
+    expect((await renderDocumentPdf(invoice())).toString("latin1")).not.toMatch(/\/Subtype \/Image/);
+  });
+
   it("prints Ñandú, Łódź, Ægir, € and ß as written, in regular and bold text", async () => {
     const names = "Ñandú, Łódź, Ægir, €, ß";
     const input = invoice({
-      business: { name: `Panadería ${names}`, address: "", email: "", phone: "" },
-      contact: { name: names, address: `Ulica ${names}` },
+      business: { ...invoice().business, name: `Panadería ${names}`, address: "", email: "", phone: "", taxId: "" },
+      contact: { name: names, address: `Ulica ${names}`, taxId: "" },
       lines: [{ description: names, quantity: "1", unitPrice: "10", taxRate: "21" }],
     });
     // The business name may wrap in the header, so line breaks count as spaces.
@@ -104,7 +117,7 @@ describe("renderDocumentPdf", () => {
   });
 
   it("replaces letters the document font cannot draw instead of printing blanks", async () => {
-    const { text } = await pdfText(await renderDocumentPdf(invoice({ contact: { name: "Łódź Spółka 株式会社", address: "" } })));
+    const { text } = await pdfText(await renderDocumentPdf(invoice({ contact: { name: "Łódź Spółka 株式会社", address: "", taxId: "" } })));
     expect(text).toContain("Łódź Spółka ????");
   });
 

@@ -13,8 +13,9 @@ export interface DocumentPdfInput {
   locale: Locale;
   /** Translated by the caller (see documentPdfLabels in ./labels): lib/pdf reads no catalogs. */
   labels: DocumentPdfLabels;
-  business: { name: string; address: string; email: string; phone: string };
-  contact: { name: string; address: string };
+  /** currency: ISO 4217 code every amount is shown in; logo: PNG or JPEG checked by lib/pdf/logo. */
+  business: { name: string; address: string; email: string; phone: string; taxId: string; currency: string; logo?: Buffer | null };
+  contact: { name: string; address: string; taxId: string };
   document: {
     type: DocumentType;
     reference: string;
@@ -36,6 +37,8 @@ const BOTTOM = A4.height - MARGIN - FOOTER;
 const GREY = "#6b7280";
 const RULE = "#d1d5db";
 const INK = "#111827";
+// The logo is scaled to fit this box, keeping its proportions.
+const LOGO_BOX = { width: 160, height: 60 };
 
 // Quantity, unit price, tax, amount are fixed; the description takes the rest.
 const NUMBER_COLUMNS = [50, 90, 50, 100];
@@ -80,7 +83,7 @@ function canDraw(fonts: DocumentFonts, code: number): boolean {
 export function renderDocumentPdf(input: DocumentPdfInput): Promise<Buffer> {
   const { labels, locale, business, contact, document: docData } = input;
   const totals = computeTotals(input.lines);
-  const money = (amount: string) => formatMoney(amount, locale);
+  const money = (amount: string) => formatMoney(amount, locale, business.currency);
   const hasDueDate = documentTypeInfo[docData.type].hasDueDate && !!docData.dueDate;
   const fonts = documentFonts();
   const printable = (text: string) => drawableText(text, fonts);
@@ -113,9 +116,15 @@ export function renderDocumentPdf(input: DocumentPdfInput): Promise<Buffer> {
   // Header: business on the left, document title and key facts on the right.
   const rightX = MARGIN + CONTENT_WIDTH / 2;
   const rightWidth = CONTENT_WIDTH / 2;
-  font(true, 16).text(printable(business.name), MARGIN, MARGIN, { width: CONTENT_WIDTH / 2 - 10 });
+  const taxIdLine = (taxId: string) => (taxId.trim() ? `${labels.taxId}: ${taxId.trim()}` : "");
+  let businessTop = MARGIN;
+  if (business.logo) {
+    pdf.image(business.logo, MARGIN, MARGIN, { fit: [LOGO_BOX.width, LOGO_BOX.height] });
+    businessTop += LOGO_BOX.height + 10;
+  }
+  font(true, 16).text(printable(business.name), MARGIN, businessTop, { width: CONTENT_WIDTH / 2 - 10 });
   font(false, 9, GREY);
-  for (const line of [business.address, business.email, business.phone]) {
+  for (const line of [business.address, taxIdLine(business.taxId), business.email, business.phone]) {
     if (line.trim()) pdf.text(printable(line.trim()), { width: CONTENT_WIDTH / 2 - 10 });
   }
   const leftBottom = pdf.y;
@@ -138,7 +147,9 @@ export function renderDocumentPdf(input: DocumentPdfInput): Promise<Buffer> {
   // Who the document is for.
   font(true, 8, GREY).text(printable(labels.contact.toUpperCase()), MARGIN, y, { width: CONTENT_WIDTH });
   font(true, 11).text(printable(contact.name), { width: CONTENT_WIDTH / 2 });
-  if (contact.address.trim()) font(false, 9).text(printable(contact.address.trim()), { width: CONTENT_WIDTH / 2 });
+  for (const line of [contact.address, taxIdLine(contact.taxId)]) {
+    if (line.trim()) font(false, 9).text(printable(line.trim()), { width: CONTENT_WIDTH / 2 });
+  }
   y = pdf.y + 24;
 
   // Lines table.

@@ -19,6 +19,8 @@ export interface DocumentPdfLabels {
   tax: string;
   total: string;
   notes: string;
+  /** "Tax ID" / "NIF/CIF", before the business's and the contact's tax numbers. */
+  taxId: string;
   /** With {page} and {pages}: "Page {page} of {pages}". */
   page: string;
 }
@@ -41,6 +43,7 @@ export function documentPdfLabelKeys(type: DocumentType): Record<keyof DocumentP
     tax: "documents.fields.tax",
     total: "documents.fields.total",
     notes: "documents.fields.notes",
+    taxId: "documents.fields.taxId",
     page: "documents.pdf.page",
   };
 }

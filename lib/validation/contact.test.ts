@@ -5,12 +5,12 @@ import { contactSchema } from "./contact";
 describe("contactSchema", () => {
   it("a customer with two addresses and a multi-line address is saved normalized", () => {
     expect(
-      contactSchema.parse({ name: "  Núñez y Asociados SL ", emails: "ana@nunez.es; facturas@nunez.es", address: "Calle Mayor 1\r\n28013 Madrid\r\n" }),
-    ).toEqual({ name: "Núñez y Asociados SL", emails: "ana@nunez.es, facturas@nunez.es", address: "Calle Mayor 1\n28013 Madrid" });
+      contactSchema.parse({ name: "  Núñez y Asociados SL ", emails: "ana@nunez.es; facturas@nunez.es", address: "Calle Mayor 1\r\n28013 Madrid\r\n", taxId: " B12345678 " }),
+    ).toEqual({ name: "Núñez y Asociados SL", emails: "ana@nunez.es, facturas@nunez.es", address: "Calle Mayor 1\n28013 Madrid", taxId: "B12345678" });
   });
 
-  it("the address is optional", () => {
-    expect(contactSchema.parse({ name: "Acme", emails: "a@acme.com" }).address).toBe("");
+  it("the address and the tax ID are optional", () => {
+    expect(contactSchema.parse({ name: "Acme", emails: "a@acme.com" })).toMatchObject({ address: "", taxId: "" });
   });
 
   it("requires a name and at least one email, and reports each field", () => {

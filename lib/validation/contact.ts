@@ -7,6 +7,7 @@ export const contactSchema = z.object({
   name: singleLineText({ max: 200, required: true }),
   emails: addressListSchema({ required: true }),
   address: multiLineText({ max: 1000, required: false }).optional().transform((s) => s ?? ""),
+  taxId: singleLineText({ max: 50, required: false }).optional().transform((s) => s ?? ""),
 });
 export type ContactInput = z.input<typeof contactSchema>;
 export type ContactValues = z.output<typeof contactSchema>;

@@ -135,6 +135,11 @@ describe("documentFormSchemaFor", () => {
     expect(parsed.lines.map((l) => l.quantity)).toEqual(["3", "3", "-1"]);
   });
 
+  it("reads a blank tax rate as 0 %, not as a missing field", () => {
+    const parsed = invoice.parse({ ...valid, lines: [{ ...line, taxRate: "" }, { ...line, taxRate: "  " }] });
+    expect(parsed.lines.map((l) => l.taxRate)).toEqual(["0", "0"]);
+  });
+
   it("needs between 1 and 200 lines", () => {
     expect(errors(invoice, { ...valid, lines: [] })).toEqual({ lines: "validation.linesMin" });
     expect(errors(invoice, { ...valid, lines: Array(201).fill(line) })).toEqual({ lines: "validation.linesMax" });

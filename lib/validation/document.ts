@@ -20,6 +20,8 @@ interface DecimalRules {
   min?: number;
   max?: number;
   rangeMessage?: string;
+  /** What a blank field means; without it a blank field is "required". */
+  emptyAs?: string;
 }
 
 /**
@@ -30,6 +32,7 @@ interface DecimalRules {
 export function decimalInput(rules: DecimalRules) {
   return z.string("validation.required").transform((raw, ctx) => {
     let s = raw.trim();
+    if (s === "" && rules.emptyAs !== undefined) return rules.emptyAs;
     if (s === "") {
       ctx.addIssue({ code: "custom", message: "validation.required" });
       return z.NEVER;
@@ -61,6 +64,11 @@ export function decimalInput(rules: DecimalRules) {
   });
 }
 
+/** A tax rate in percent, 0–100, as on a line or as the business's default. */
+export function taxRateInput({ emptyAs }: { emptyAs: string }) {
+  return decimalInput({ maxIntegerDigits: 3, maxFractionDigits: 4, min: 0, max: 100, rangeMessage: "validation.taxRateRange", emptyAs });
+}
+
 /**
  * One line. Negative quantities and prices are allowed (discount or return lines on an invoice);
  * a credit note is a credit by its type, so its lines are normally positive.
@@ -69,18 +77,16 @@ export const documentLineSchema = z.object({
   description: multiLineText({ max: 500, required: true }),
   quantity: decimalInput({ maxIntegerDigits: 9, maxFractionDigits: 4 }),
   unitPrice: decimalInput({ maxIntegerDigits: 12, maxFractionDigits: 4 }),
-  taxRate: decimalInput({
-    maxIntegerDigits: 3,
-    maxFractionDigits: 4,
-    min: 0,
-    max: 100,
-    rangeMessage: "validation.taxRateRange",
-  }),
+  // A blank tax rate is a line without tax, not a mistake.
+  taxRate: taxRateInput({ emptyAs: "0" }),
 });
 export type DocumentLineInput = z.input<typeof documentLineSchema>;
 export type DocumentLineValues = z.output<typeof documentLineSchema>;
 
-export const emptyDocumentLine: DocumentLineInput = { description: "", quantity: "1", unitPrice: "", taxRate: "" };
+/** A new, empty line: one unit, at the business's default tax rate ("" when it has none). */
+export function newDocumentLine(defaultTaxRate: string): DocumentLineInput {
+  return { description: "", quantity: "1", unitPrice: "", taxRate: defaultTaxRate };
+}
 
 const issueDate = z
   .string("validation.required")

@@ -50,6 +50,7 @@ export function ContactForm({ kind, id, defaults }: { kind: ContactKind; id?: nu
         />
         <FieldErrorText id={`${addressId}-error`} error={errors.address} />
       </div>
+      <Field label={t("contacts.fields.taxId")} registration={{ name: "taxId", defaultValue: defaults?.taxId }} error={errors.taxId} autoComplete="off" />
       <FormStatus kind={status?.kind ?? null}>{status?.text}</FormStatus>
       <div>
         <button type="submit" disabled={pending}>

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { DocumentTable } from "@/app/(app)/documents/document-table";
 import { ConfirmDelete } from "@/app/_components/confirm-delete";
 import { requireUser } from "@/lib/auth/session";
+import { getDocumentDefaults } from "@/lib/businesses/queries";
 import { contactKindInfo, type ContactKind } from "@/lib/contacts/kinds";
 import { parseRouteId } from "@/lib/validation/route-id";
 import { findContact, listContacts } from "@/lib/contacts/queries";
@@ -88,6 +89,7 @@ export async function ContactPage({ kind, idParam }: { kind: ContactKind; idPara
   if (!contact) notFound();
   const t = await getTranslations();
   const { basePath, messages } = contactKindInfo[kind];
+  const { currency } = getDocumentDefaults({ businessId: user.businessId });
   const docs = listContactDocuments({ businessId: user.businessId, contactId: contact.id });
   return (
     <>
@@ -104,7 +106,7 @@ export async function ContactPage({ kind, idParam }: { kind: ContactKind; idPara
       </div>
       <section aria-labelledby="contact-edit-heading">
         <h2 id="contact-edit-heading">{t("contacts.editHeading")}</h2>
-        <ContactForm kind={kind} id={contact.id} defaults={{ name: contact.name, emails: contact.emails, address: contact.address }} />
+        <ContactForm kind={kind} id={contact.id} defaults={{ name: contact.name, emails: contact.emails, address: contact.address, taxId: contact.taxId }} />
       </section>
       <section aria-labelledby="contact-documents-heading">
         <h2 id="contact-documents-heading">{t("contacts.fields.documents")}</h2>
@@ -121,6 +123,7 @@ export async function ContactPage({ kind, idParam }: { kind: ContactKind; idPara
               rows={docs}
               label={t("contacts.fields.documents")}
               showType
+              currency={currency}
               selectable={kind === "customer" ? (d) => d.type === "sales-invoices" : undefined}
             />
           </BulkSelection>

@@ -17,10 +17,12 @@ interface DocumentTableProps {
   contactHeading?: string;
   /** Rows that get a checkbox for Email selected (the table then sits inside a <BulkSelection>); no checkbox column when omitted. */
   selectable?: (row: DocumentListRow) => boolean;
+  /** The business's currency (ISO 4217) the totals are shown in. */
+  currency: string;
 }
 
 /** Every list of documents: optional checkbox, reference (linked), optional type and contact, date and total. */
-export async function DocumentTable({ rows, label, showType = false, contactHeading, selectable }: DocumentTableProps) {
+export async function DocumentTable({ rows, label, showType = false, contactHeading, selectable, currency }: DocumentTableProps) {
   const t = await getTranslations();
   const lang = await getRequestLocale();
   return (
@@ -51,7 +53,7 @@ export async function DocumentTable({ rows, label, showType = false, contactHead
             {showType ? <td>{t(documentTypeInfo[d.type].messages.singular)}</td> : null}
             {contactHeading ? <td>{d.contactName}</td> : null}
             <td>{formatDocumentDate(d.issueDate, lang)}</td>
-            <td className="num">{formatMoney(d.total, lang)}</td>
+            <td className="num">{formatMoney(d.total, lang, currency)}</td>
           </tr>
         ))}
       </tbody>

@@ -1,7 +1,10 @@
 "use server";
 
+import { headers } from "next/headers";
 import { hashPassword } from "@/lib/auth/password";
+import { defaultCurrencyFor } from "@/lib/businesses/currencies";
 import { createBusinessWithAdmin } from "@/lib/businesses/queries";
+import { getRequestLocale } from "@/lib/i18n/request-locale";
 import { hasAnyUser } from "@/lib/users/queries";
 import { fieldErrorsOf, type ActionResult } from "@/lib/validation/action-result";
 import { setupSchema } from "@/lib/validation/auth";
@@ -14,6 +17,7 @@ export async function createFirstAdmin(input: unknown): Promise<ActionResult> {
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
   const { businessName, name, email, password } = parsed.data;
   const passwordHash = await hashPassword(password);
-  const created = createBusinessWithAdmin({ businessName, admin: { name, email, passwordHash } });
+  const currency = defaultCurrencyFor((await headers()).get("accept-language"), await getRequestLocale());
+  const created = createBusinessWithAdmin({ businessName, currency, admin: { name, email, passwordHash } });
   return created ? { ok: true, data: undefined } : { ok: false, error: "forbidden" };
 }

@@ -15,7 +15,7 @@ import { documentTypeInfo, type DocumentType } from "@/lib/documents/types";
 import { asLocale } from "@/lib/i18n/locale";
 import {
   documentFormSchemaFor,
-  emptyDocumentLine,
+  newDocumentLine,
   MAX_LINES,
   type DocumentFormInput,
   type DocumentFormValues,
@@ -29,16 +29,22 @@ export function DocumentForm({
   contacts,
   newContactHref,
   defaults,
+  currency,
+  defaultTaxRate,
 }: {
   type: DocumentType;
   id: number | null;
   contacts: { id: number; name: string }[];
   newContactHref: string;
   defaults: DocumentFormInput;
+  /** The business's currency, for the totals shown while typing. */
+  currency: string;
+  /** What the Tax rate of each added line starts with ("" for none). */
+  defaultTaxRate: string;
 }) {
   const t = useTranslations();
   const locale = useLocale();
-  const money = (amount: string) => formatMoney(amount, asLocale(locale));
+  const money = (amount: string) => formatMoney(amount, asLocale(locale), currency);
   const router = useRouter();
   const info = documentTypeInfo[type];
   const ids = { contact: useId(), notes: useId(), contactHint: useId() };
@@ -126,7 +132,7 @@ export function DocumentForm({
         })}
         {linesError?.message ? <FieldErrorText id={`${ids.notes}-lines-error`} error={linesError} /> : null}
         <div>
-          <button type="button" className="secondary" onClick={() => lines.append({ ...emptyDocumentLine })} disabled={lines.fields.length >= MAX_LINES}>
+          <button type="button" className="secondary" onClick={() => lines.append(newDocumentLine(defaultTaxRate))} disabled={lines.fields.length >= MAX_LINES}>
             {t("documents.form.addLine")}
           </button>
         </div>

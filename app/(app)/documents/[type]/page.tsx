@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
+import { getDocumentDefaults } from "@/lib/businesses/queries";
 import { listDocuments } from "@/lib/documents/queries";
 import { documentTypeInfo } from "@/lib/documents/types";
 import { DocumentTable } from "../document-table";
@@ -20,6 +21,7 @@ export default async function DocumentListPage(props: TypeParams) {
   const t = await getTranslations();
   const { messages } = documentTypeInfo[type];
   const rows = listDocuments(user.businessId, type);
+  const { currency } = getDocumentDefaults({ businessId: user.businessId });
   return (
     <>
       <p>
@@ -35,7 +37,7 @@ export default async function DocumentListPage(props: TypeParams) {
         <p className="notice info">{t("documents.list.empty")}</p>
       ) : (
         <BulkSelection documentType={type} ids={rows.map((d) => d.id)} canEmail={emailSettingsCompleteFor(user.businessId)}>
-          <DocumentTable rows={rows} label={t(messages.plural)} contactHeading={t(messages.contactLabel)} selectable={() => true} />
+          <DocumentTable rows={rows} label={t(messages.plural)} contactHeading={t(messages.contactLabel)} selectable={() => true} currency={currency} />
         </BulkSelection>
       )}
     </>

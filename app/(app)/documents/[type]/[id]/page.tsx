@@ -67,6 +67,7 @@ export default async function DocumentPage(props: DocumentParams) {
           <div>
             <p className="printable-business">{business.name}</p>
             {business.address ? <p className="pre">{business.address}</p> : null}
+            {business.taxId ? <p>{t("documents.fields.taxId")}: {business.taxId}</p> : null}
             {business.email ? <p>{business.email}</p> : null}
             {business.phone ? <p>{business.phone}</p> : null}
           </div>
@@ -92,6 +93,7 @@ export default async function DocumentPage(props: DocumentParams) {
             <Link href={`${contactKindInfo[info.contactKind].basePath}/${contact.id}`}>{contact.name}</Link>
           </p>
           {contact.address ? <p className="pre">{contact.address}</p> : null}
+          {contact.taxId ? <p>{t("documents.fields.taxId")}: {contact.taxId}</p> : null}
           {contact.emails ? <p>{contact.emails}</p> : null}
         </section>
         <table aria-label={t("documents.form.lines")}>
@@ -117,20 +119,20 @@ export default async function DocumentPage(props: DocumentParams) {
               <tr key={line.id}>
                 <td className="pre">{line.description}</td>
                 <td className="num">{formatDecimal(line.quantity, lang)}</td>
-                <td className="num">{formatMoney(line.unitPrice, lang)}</td>
+                <td className="num">{formatMoney(line.unitPrice, lang, business.currency)}</td>
                 <td className="num">{formatDecimal(line.taxRate, lang)} %</td>
-                <td className="num">{formatMoney(computeLine(line).net, lang)}</td>
+                <td className="num">{formatMoney(computeLine(line).net, lang, business.currency)}</td>
               </tr>
             ))}
           </tbody>
         </table>
         <dl className="printable-totals" aria-label={t("documents.form.totals")}>
           <dt>{t("documents.fields.subtotal")}</dt>
-          <dd data-testid="subtotal">{formatMoney(document.subtotal, lang)}</dd>
+          <dd data-testid="subtotal">{formatMoney(document.subtotal, lang, business.currency)}</dd>
           <dt>{t("documents.fields.tax")}</dt>
-          <dd data-testid="tax-total">{formatMoney(document.taxTotal, lang)}</dd>
+          <dd data-testid="tax-total">{formatMoney(document.taxTotal, lang, business.currency)}</dd>
           <dt>{t("documents.fields.total")}</dt>
-          <dd data-testid="total">{formatMoney(document.total, lang)}</dd>
+          <dd data-testid="total">{formatMoney(document.total, lang, business.currency)}</dd>
         </dl>
         {document.notes ? (
           <section aria-labelledby="printable-notes">

@@ -1,10 +1,11 @@
 import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
+import { getDocumentDefaults } from "@/lib/businesses/queries";
 import { contactKindInfo } from "@/lib/contacts/kinds";
 import { contactChoices } from "@/lib/contacts/queries";
 import { suggestedReference } from "@/lib/documents/queries";
 import { documentTypeInfo } from "@/lib/documents/types";
-import { emptyDocumentLine } from "@/lib/validation/document";
+import { newDocumentLine } from "@/lib/validation/document";
 import { DocumentForm } from "../document-form";
 import { documentTypeParam, type TypeParams } from "../route-params";
 
@@ -20,6 +21,7 @@ export default async function NewDocumentPage(props: TypeParams) {
   const t = await getTranslations();
   const { contactKind, messages } = documentTypeInfo[type];
   const contacts = contactChoices(user.businessId, contactKind);
+  const { currency, defaultTaxRate } = getDocumentDefaults({ businessId: user.businessId });
   return (
     <>
       <h1>{t(messages.new)}</h1>
@@ -34,8 +36,10 @@ export default async function NewDocumentPage(props: TypeParams) {
           issueDate: new Date().toISOString().slice(0, 10),
           dueDate: "",
           notes: "",
-          lines: [{ ...emptyDocumentLine }],
+          lines: [newDocumentLine(defaultTaxRate)],
         }}
+        currency={currency}
+        defaultTaxRate={defaultTaxRate}
       />
     </>
   );

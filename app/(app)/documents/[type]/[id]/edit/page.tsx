@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
+import { getDocumentDefaults } from "@/lib/businesses/queries";
 import { contactKindInfo } from "@/lib/contacts/kinds";
 import { contactChoices } from "@/lib/contacts/queries";
 import { documentFormDefaults } from "@/lib/documents/queries";
@@ -21,6 +22,7 @@ export default async function EditDocumentPage(props: DocumentParams) {
   if (!defaults) notFound();
   const t = await getTranslations();
   const { contactKind, messages } = documentTypeInfo[type];
+  const { currency, defaultTaxRate } = getDocumentDefaults({ businessId: user.businessId });
   return (
     <>
       <h1>{t("documents.editHeading", { type: t(messages.inSentence), reference: defaults.reference })}</h1>
@@ -30,6 +32,8 @@ export default async function EditDocumentPage(props: DocumentParams) {
         contacts={contactChoices(user.businessId, contactKind)}
         newContactHref={`${contactKindInfo[contactKind].basePath}/new`}
         defaults={defaults}
+        currency={currency}
+        defaultTaxRate={defaultTaxRate}
       />
     </>
   );
