@@ -263,4 +263,6 @@ export const emailAttachments = sqliteTable("email_attachments", {
   filename: text("filename").notNull(),
   contentType: text("content_type").notNull(),
   content: blob("content", { mode: "buffer" }).notNull(),
+  /** Set for an image the HTML shows inline (src="cid:…"), so a retry sends it the same way. */
+  contentId: text("content_id"),
 });

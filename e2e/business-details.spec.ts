@@ -1,3 +1,4 @@
+import { simpleParser } from "mailparser";
 import { extractText, getDocumentProxy } from "unpdf";
 import { test, expect, seriousA11yViolations } from "./fixtures/test";
 import { ADMIN, storageState } from "./fixtures/accounts";
@@ -63,6 +64,8 @@ test("a logo that is not an image is refused with a field message, and nothing i
   expect(stored()).toEqual(before);
 });
 
+const logoPng = solidPng(120, 40, [220, 38, 38]);
+
 test("EUR, a tax ID, a logo and a 21 % default: an invoice made without touching the tax field is emailed in Spanish with all of them", async ({ page, db, mail }) => {
   await page.goto("/settings");
   await page.getByLabel("Address").fill("Calle Mayor 1\n28013 Madrid");
@@ -70,7 +73,7 @@ test("EUR, a tax ID, a logo and a 21 % default: an invoice made without touching
   await page.getByLabel("Tax ID").fill("B12345678");
   await page.getByLabel("Currency").selectOption("EUR");
   await page.getByLabel("Default tax rate").fill("21");
-  await page.getByLabel("Logo", { exact: true }).setInputFiles({ name: "acme.png", mimeType: "image/png", buffer: solidPng(120, 40, [220, 38, 38]) });
+  await page.getByLabel("Logo", { exact: true }).setInputFiles({ name: "acme.png", mimeType: "image/png", buffer: logoPng });
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByRole("main").getByRole("status")).toContainText("Saved.");
   await expect(page.getByRole("img", { name: "Your current logo" })).toBeVisible();
@@ -127,6 +130,9 @@ test("EUR, a tax ID, a logo and a 21 % default: an invoice made without touching
   await page.getByRole("button", { name: "Enviar por correo", exact: true }).click();
   const dialog = page.getByRole("dialog");
   await expect(dialog.getByLabel("Mensaje")).toHaveValue(/por un importe de \*\*341,22\s€\*\*/);
+  // The preview shows the logo as the customer's mail client will.
+  const previewLogo = dialog.frameLocator('iframe[title="Vista previa del correo"]').getByRole("img", { name: "Acme Tools" });
+  await expect(previewLogo).toHaveAttribute("src", `data:image/png;base64,${logoPng.toString("base64")}`);
   await dialog.getByRole("button", { name: "Enviar", exact: true }).click();
   await expect(page.getByRole("main").getByRole("status").filter({ hasText: "Correo enviado a compras@cervantes.test." })).toBeVisible({ timeout: 20_000 });
 
@@ -141,6 +147,13 @@ test("EUR, a tax ID, a logo and a 21 % default: an invoice made without touching
   expect(htmlText).toContain("NIF/CIF: B12345678");
   expect(htmlText).toContain("+34 910 000 000");
   expect(message.parsed.text).toContain("NIF/CIF: B12345678");
+  // The logo travels inline: an image part beside the HTML, which shows it by its cid (read without the parser's data: rewrite).
+  const asReceived = await simpleParser(message.raw, { keepCidLinks: true });
+  expect(String(asReceived.html)).toContain('<img src="cid:logo.png" alt="Acme Tools"');
+  expect(message.raw.toString("latin1")).toMatch(/^Content-Type: multipart\/related; type="text\/html";/m);
+  const inlineLogo = asReceived.attachments.find((a) => a.cid === "logo.png");
+  expect(inlineLogo).toMatchObject({ contentType: "image/png", contentDisposition: "inline", related: true });
+  expect(Buffer.compare(inlineLogo!.content, logoPng)).toBe(0);
 
   const pdf = message.parsed.attachments.find((a) => a.contentType === "application/pdf");
   expect(pdf?.filename).toBe(`Sales Invoice ${reference}.pdf`);

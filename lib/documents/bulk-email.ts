@@ -2,14 +2,14 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { emailBatches } from "@/db/schema";
-import { addressList, composeOutgoing } from "@/lib/mail/compose";
+import { addressList, composeOutgoing, htmlWithInlineImages } from "@/lib/mail/compose";
 import { queueEmail } from "@/lib/mail/outbox";
 import type { SkippedDocument } from "@/lib/mail/queue/progress";
 import { loadMailSetup } from "@/lib/mail/setup";
 import type { Locale } from "@/lib/i18n/locale";
 import { documentEmailContent, emailTemplateFor } from "./email-content";
-import { documentPdf } from "./pdf-file";
 import { loadDocumentBundle, type DocumentBundle } from "./queries";
+import { documentMailContent } from "./send-email";
 import type { DocumentType } from "./types";
 
 /** The selected documents of one type that are this business's, in the order selected. */
@@ -45,7 +45,7 @@ export async function draftDocumentBatch(businessId: number, locale: Locale, typ
     skipped: bundles.filter((b) => !b.contact.emails.trim()).map(skippedOf),
     subject: template.subject,
     message: template.body,
-    preview: preview ? { to: preview.to, subject: preview.subject, html: preview.html } : null,
+    preview: preview ? { to: preview.to, subject: preview.subject, html: htmlWithInlineImages(preview.html, preview.inline) } : null,
   };
 }
 
@@ -89,12 +89,9 @@ export async function queueDocumentBatch(request: DocumentBatchRequest): Promise
 
   let queued = 0;
   for (const bundle of sendable) {
-    const content = await documentEmailContent(bundle, request, request.locale);
-    const pdf = await documentPdf(bundle, request.locale);
     const message = composeOutgoing(setup, {
       to: addressList(bundle.contact.emails),
-      ...content,
-      attachments: [{ filename: pdf.filename, contentType: "application/pdf", content: pdf.content }],
+      ...(await documentMailContent(bundle, request, request.locale)),
     });
     const outcome = queueEmail(message, {
       businessId: request.businessId,

@@ -2,8 +2,10 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { emailTemplates } from "@/db/schema";
+import { getBusinessLogo } from "@/lib/businesses/queries";
 import { translatorFor } from "@/lib/i18n/translator";
 import type { Locale } from "@/lib/i18n/locale";
+import type { MailAttachment } from "@/lib/mail/types";
 import { formatDocumentDate } from "./dates";
 import {
   fillSubject,
@@ -75,24 +77,36 @@ export async function draftDocumentEmail(bundle: DocumentBundle, locale: Locale)
   return { subject: fillSubject(template.subject, values), message: fillTemplate(template.body, values, { format: "plain" }) };
 }
 
+/** The business's logo as the email carries it: an inline image the footer shows with src="cid:…". */
+function inlineLogo(businessId: number): MailAttachment | null {
+  const logo = getBusinessLogo({ businessId });
+  if (!logo) return null;
+  // The cid is also the file name, so relays that name inline parts by their cid (Mailgun-style) keep the link.
+  const filename = logo.contentType === "image/png" ? "logo.png" : "logo.jpg";
+  return { filename, contentType: logo.contentType, content: logo.content, contentId: filename };
+}
+
 /**
  * The email a document goes out with, from the dialog's subject and Markdown message: any
- * placeholder still in them is filled, then the message is rendered. The dialog's preview and the
- * real send both come from here, so what is previewed is what is sent.
+ * placeholder still in them is filled, then the message is rendered, signed with the business's
+ * details and logo (an inline image). The dialog's preview and the real send both come from here,
+ * so what is previewed is what is sent.
  */
 export async function documentEmailContent(
   bundle: DocumentBundle,
   content: { subject: string; message: string },
   locale: Locale,
-): Promise<{ subject: string; html: string; text: string }> {
+): Promise<{ subject: string; html: string; text: string; inline: MailAttachment[] }> {
   const values = await placeholderValues(bundle, locale);
-  const body = renderEmailBody(fillTemplate(content.message, values), { lang: locale, footer: senderFooter(bundle.business, locale) });
-  return { subject: fillSubject(content.subject, values), ...body };
+  const logo = inlineLogo(bundle.business.id);
+  const footer = senderFooter(bundle.business, locale, logo ? `cid:${logo.contentId}` : undefined);
+  const body = renderEmailBody(fillTemplate(content.message, values), { lang: locale, footer });
+  return { subject: fillSubject(content.subject, values), ...body, inline: logo ? [logo] : [] };
 }
 
-/** Who sent the document, under every document email: name, address, tax ID, phone and email. */
-function senderFooter(business: DocumentBundle["business"], locale: Locale): EmailFooter {
+/** Who sent the document, under every document email: logo, name, address, tax ID, phone and email. */
+function senderFooter(business: DocumentBundle["business"], locale: Locale, logoSrc: string | undefined): EmailFooter {
   const t = translatorFor(locale);
   const taxId = business.taxId ? `${t("documents.fields.taxId")}: ${business.taxId}` : "";
-  return { lines: [business.name, business.address, taxId, business.phone, business.email] };
+  return { lines: [business.name, business.address, taxId, business.phone, business.email], logoSrc, logoAlt: business.name };
 }

@@ -1,11 +1,11 @@
 import "server-only";
-import { addressList, composeOutgoing } from "@/lib/mail/compose";
+import { addressList, composeOutgoing, type MailContent } from "@/lib/mail/compose";
 import { outcomeForKey, queueEmail, type SendOutcome } from "@/lib/mail/outbox";
 import { loadMailSetup } from "@/lib/mail/setup";
 import type { Locale } from "@/lib/i18n/locale";
 import { documentEmailContent } from "./email-content";
 import { documentPdf } from "./pdf-file";
-import { loadDocumentBundle } from "./queries";
+import { loadDocumentBundle, type DocumentBundle } from "./queries";
 
 export interface DocumentEmailRequest {
   businessId: number;
@@ -17,6 +17,20 @@ export interface DocumentEmailRequest {
   subject: string;
   message: string;
   idempotencyKey: string;
+}
+
+/**
+ * What a document email carries whoever sends it (one document or a batch): subject, HTML and
+ * text, the PDF attached and the inline images its HTML shows (the logo).
+ */
+export async function documentMailContent(
+  bundle: DocumentBundle,
+  content: { subject: string; message: string },
+  locale: Locale,
+): Promise<Omit<MailContent, "to" | "cc">> {
+  const { inline, ...rendered } = await documentEmailContent(bundle, content, locale);
+  const pdf = await documentPdf(bundle, locale);
+  return { ...rendered, attachments: [{ filename: pdf.filename, contentType: "application/pdf", content: pdf.content }, ...inline] };
 }
 
 /**
@@ -32,13 +46,10 @@ export async function sendDocumentEmail(request: DocumentEmailRequest): Promise<
   const setup = loadMailSetup(request.businessId);
   if (!setup) return { status: "not_configured" };
 
-  const content = await documentEmailContent(bundle, request, request.locale);
-  const pdf = await documentPdf(bundle, request.locale);
   const message = composeOutgoing(setup, {
     to: addressList(request.to),
     cc: addressList(request.cc),
-    ...content,
-    attachments: [{ filename: pdf.filename, contentType: "application/pdf", content: pdf.content }],
+    ...(await documentMailContent(bundle, request, request.locale)),
   });
   const { queued: _queued, ...outcome } = queueEmail(message, {
     businessId: request.businessId,

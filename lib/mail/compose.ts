@@ -33,3 +33,12 @@ export function composeOutgoing(setup: MailSetup, content: MailContent): Outgoin
     attachments: content.attachments ?? [],
   };
 }
+
+/** The HTML as a mail client shows it: each src="cid:…" image replaced by the image itself (previews, the email log). */
+export function htmlWithInlineImages(html: string, attachments: readonly MailAttachment[]): string {
+  return attachments.reduce(
+    (shown, image) =>
+      image.contentId ? shown.replaceAll(`src="cid:${image.contentId}"`, `src="data:${image.contentType};base64,${image.content.toString("base64")}"`) : shown,
+    html,
+  );
+}

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNotNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { documents, emailAttachments, emailAttempts, emails, emailStatuses, users, type EmailStatus } from "@/db/schema";
 import { MAX_ATTEMPTS } from "./queue/retry-policy";
@@ -92,6 +92,18 @@ export function loadEmail(businessId: number, emailId: number) {
     .from(emailAttachments)
     .where(eq(emailAttachments.emailId, emailId))
     .all();
+  // The images the HTML shows by cid (the business's logo), so the log can show the email as sent.
+  const inlineImages = db
+    .select({
+      filename: emailAttachments.filename,
+      contentType: emailAttachments.contentType,
+      content: emailAttachments.content,
+      contentId: emailAttachments.contentId,
+    })
+    .from(emailAttachments)
+    .where(and(eq(emailAttachments.emailId, emailId), isNotNull(emailAttachments.contentId)))
+    .all()
+    .map((image) => ({ ...image, contentId: image.contentId ?? undefined }));
   const failure: MailFailure | null = row.email.failure ? JSON.parse(row.email.failure) : null;
   // Every attempt and how it ended: "retried twice, then sent".
   const attempts = db
@@ -102,5 +114,5 @@ export function loadEmail(businessId: number, emailId: number) {
     .all()
     .map((a) => ({ ...a, failure: a.failure ? (JSON.parse(a.failure) as MailFailure) : null }));
   const progress: EmailProgress = { id: row.email.id, status: row.email.status, attempts: row.email.attempts, maxAttempts: MAX_ATTEMPTS, nextAttemptAt: row.email.nextAttemptAt, failure };
-  return { ...row, attachments, failure, attempts, progress };
+  return { ...row, attachments, inlineImages, failure, attempts, progress };
 }

@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startHttpRelay } from "../../test/fixtures/http-relay";
 import type { HttpRelay } from "../../test/fixtures/http-relay";
 import { invoiceMessage, testPdf } from "../../test/fixtures/messages";
+import { solidPng } from "../../test/fixtures/png";
 import { createHttpRelayTransport } from "./http-relay-transport";
 import { createTransport } from "./transport";
 import type { OutgoingMessage } from "./types";
@@ -45,6 +46,22 @@ describe("owner sends through an HTTP email relay", () => {
         expect.objectContaining({ stage: "message", status: "ok" }),
       ]);
     }
+  });
+
+  it("sends a logo the HTML shows by its cid as an 'inline' file part named after the cid, beside the PDF attachment", async () => {
+    const logo = solidPng(30, 10, [220, 38, 38]);
+    const html = '<p>Invoice</p><img src="cid:logo.png" alt="Acme Supplies">';
+    const result = await createHttpRelayTransport({ kind: "http", url: relay.url }).send(
+      invoiceEmail({ html, attachments: [...invoiceMessage().attachments, { filename: "logo.png", contentType: "image/png", content: logo, contentId: "logo.png" }] }),
+    );
+    expect(result.ok).toBe(true);
+    const [request] = relay.requests;
+    expect(request.fields.body).toBe(html);
+    expect(request.files.map(({ field, filename, contentType }) => ({ field, filename, contentType }))).toEqual([
+      { field: "attachment", filename: "INV-0001.pdf", contentType: "application/pdf" },
+      { field: "inline", filename: "logo.png", contentType: "image/png" },
+    ]);
+    expect(Buffer.compare(request.files[1].content, logo)).toBe(0);
   });
 
   it("leaves cc out when there is none and takes the relay's JSON id as the message id", async () => {

@@ -17,7 +17,10 @@ function relayForm(message: OutgoingMessage): FormData {
   form.append("subject", message.subject);
   form.append("body", message.html);
   for (const attachment of message.attachments) {
-    form.append("attachment", new Blob([new Uint8Array(attachment.content)], { type: attachment.contentType }), attachment.filename);
+    const file = new Blob([new Uint8Array(attachment.content)], { type: attachment.contentType });
+    // An image the HTML shows goes as an "inline" part named after its cid, as Mailgun-style relays expect.
+    if (attachment.contentId) form.append("inline", file, attachment.contentId);
+    else form.append("attachment", file, attachment.filename);
   }
   return form;
 }

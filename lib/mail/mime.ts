@@ -37,6 +37,8 @@ export async function buildMimeMessage(message: OutgoingMessage): Promise<MimeMe
       filename: oneLine(attachment.filename),
       contentType: oneLine(attachment.contentType),
       content: attachment.content,
+      // With a cid, nodemailer puts the image in a multipart/related part beside the HTML, disposition inline.
+      ...(attachment.contentId ? { cid: oneLine(attachment.contentId) } : {}),
     })),
     disableFileAccess: true,
     disableUrlAccess: true,

@@ -1,10 +1,12 @@
 import { createServer } from "node:net";
 import type { AddressInfo } from "node:net";
+import { simpleParser } from "mailparser";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startMailServer } from "../../test/fixtures/mail-server";
 import type { MailServer } from "../../test/fixtures/mail-server";
 import { certPaths, testCaIsTrusted } from "../../test/fixtures/certs";
 import { invoiceMessage, testPdf } from "../../test/fixtures/messages";
+import { solidPng } from "../../test/fixtures/png";
 import { smtpSecrets } from "./explain";
 import { createSmtpTransport } from "./smtp-transport";
 import { createTransport } from "./transport";
@@ -80,6 +82,33 @@ describe("owner sends an invoice over their own SMTP account", () => {
     expect(finished.map((event) => event.stage).sort()).toEqual(["connect", "envelope", "greeting", "login", "message", "resolve", "tls"]);
     expect(finished.every((event) => event.status === "ok")).toBe(true);
     expect(events).toEqual(result.stages);
+  });
+
+  it("a logo shown in the HTML arrives as an inline image part beside the HTML, linked by its cid, and the PDF stays an attachment", async () => {
+    const logo = solidPng(30, 10, [220, 38, 38]);
+    const message = invoiceEmail({
+      html: '<p>Please find invoice <b>INV-0001</b> attached.</p><img src="cid:logo.png" alt="Acme Supplies">',
+      attachments: [...invoiceMessage().attachments, { filename: "logo.png", contentType: "image/png", content: logo, contentId: "logo.png" }],
+    });
+    const result = await createSmtpTransport(smtp({ port: server.starttlsPort, security: "starttls" })).send(message);
+    if (!result.ok) throw new Error(`send failed: ${result.failure.code} ${result.failure.raw}`);
+
+    const [received] = await server.waitForMessages(1);
+    const raw = received.raw.toString("latin1");
+    // mixed( alternative( text, related( html, image ) ), pdf ): the image belongs to the HTML, the PDF to the message.
+    expect(raw).toMatch(/^Content-Type: multipart\/mixed;/m);
+    expect(raw).toMatch(/^Content-Type: multipart\/related; type="text\/html";/m);
+    expect(raw).toMatch(/^Content-ID: <logo\.png>\r$/m);
+    // Read as a mail client does, without the parser swapping cid: links for data: URLs.
+    const mail = await simpleParser(received.raw, { keepCidLinks: true });
+    expect(mail.html).toContain('<img src="cid:logo.png" alt="Acme Supplies">');
+    const image = mail.attachments.find((a) => a.contentType === "image/png");
+    expect(image).toMatchObject({ cid: "logo.png", related: true, contentDisposition: "inline", filename: "logo.png" });
+    expect(Buffer.compare(image!.content, logo)).toBe(0);
+    const pdf = mail.attachments.find((a) => a.contentType === "application/pdf");
+    expect(pdf).toMatchObject({ filename: "INV-0001.pdf", contentDisposition: "attachment" });
+    expect(pdf!.related).toBeFalsy();
+    expect(Buffer.compare(pdf!.content, testPdf)).toBe(0);
   });
 
   it("a wrong password fails at login with a generic 535 (auth_failed)", async () => {

@@ -26,6 +26,8 @@ export interface MailAttachment {
   filename: string;
   contentType: string;
   content: Buffer;
+  /** Set for an image the HTML shows with src="cid:…": it travels inline, beside the HTML, not as a file to open. */
+  contentId?: string;
 }
 
 export interface OutgoingMessage {

@@ -5,6 +5,7 @@ import { userAction } from "@/lib/auth/action";
 import { documentEmailContent } from "@/lib/documents/email-content";
 import { loadDocumentBundle } from "@/lib/documents/queries";
 import { sendDocumentEmail } from "@/lib/documents/send-email";
+import { htmlWithInlineImages } from "@/lib/mail/compose";
 import type { SendOutcome } from "@/lib/mail/outbox";
 import { cancelEmailFor, retryEmailNowFor } from "@/lib/mail/queue/manage";
 import type { ActionResult } from "@/lib/validation/action-result";
@@ -30,7 +31,7 @@ export const previewEmailAction = userAction(emailPreviewSchema, async ({ docume
   const bundle = loadDocumentBundle(user.businessId, documentId);
   if (!bundle) return { ok: false, error: "not_found" };
   const content = await documentEmailContent(bundle, { subject: "", message }, await getRequestLocale());
-  return { ok: true, data: content.html };
+  return { ok: true, data: htmlWithInlineImages(content.html, content.inline) };
 });
 
 export const retryEmailNowAction = userAction(emailIdSchema, async ({ emailId }, user) => {

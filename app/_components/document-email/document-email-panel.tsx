@@ -4,6 +4,7 @@ import { documentEmailContent, draftDocumentEmail } from "@/lib/documents/email-
 import { loadDocumentBundle } from "@/lib/documents/queries";
 import { attachmentFilename, documentTypeInfo } from "@/lib/documents/types";
 import { getRequestLocale } from "@/lib/i18n/request-locale";
+import { htmlWithInlineImages } from "@/lib/mail/compose";
 import { listEmails } from "@/lib/mail/email-log";
 import { readEmailSettings } from "@/lib/mail/settings-store";
 import { isEmailSettingsComplete } from "@/lib/mail/setup";
@@ -37,7 +38,7 @@ export async function DocumentEmailPanel({ documentId }: { documentId: number })
         to={contact.emails}
         subject={draft.subject}
         message={draft.message}
-        previewHtml={preview.html}
+        previewHtml={htmlWithInlineImages(preview.html, preview.inline)}
         pdfUrl={`/documents/${document.type}/${document.id}/pdf`}
         filename={attachmentFilename(document.type, document.reference)}
         smtpHost={settings.fields?.protocol === "smtp" ? settings.fields.smtpHost : undefined}

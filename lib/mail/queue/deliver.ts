@@ -26,10 +26,17 @@ export async function deliverQueuedEmail(db: Db, claim: Claim): Promise<Delivery
   const setup = loadMailSetup(claim.businessId);
   if (!setup) return { ok: false, failure: { stage: "login", code: "unknown", raw: "The email settings are not complete, or the saved password cannot be read." } };
   const attachments = db
-    .select({ filename: emailAttachments.filename, contentType: emailAttachments.contentType, content: emailAttachments.content })
+    .select({
+      filename: emailAttachments.filename,
+      contentType: emailAttachments.contentType,
+      content: emailAttachments.content,
+      contentId: emailAttachments.contentId,
+    })
     .from(emailAttachments)
     .where(eq(emailAttachments.emailId, claim.emailId))
-    .all();
+    .all()
+    // A recorded cid keeps an image (the logo) inline beside the HTML that shows it.
+    .map(({ contentId, ...attachment }) => (contentId ? { ...attachment, contentId } : attachment));
   const message = composeOutgoing(setup, {
     to: addressList(row.toAddresses),
     cc: addressList(row.ccAddresses),

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { documentTypeInfo } from "@/lib/documents/types";
+import { htmlWithInlineImages } from "@/lib/mail/compose";
 import { loadEmail } from "@/lib/mail/email-log";
 import { DiagnosisReport } from "@/app/_components/diagnosis-report";
 import { LiveEmailStatus } from "@/app/_components/document-email/live-email-status";
@@ -88,7 +89,7 @@ export default async function EmailPage({ params }: { params: Promise<{ id: stri
         </section>
       ) : null}
       <h2>{t("emails.body")}</h2>
-      <iframe title={t("emails.body")} srcDoc={email.bodyHtml} sandbox="" className="email-body" />
+      <iframe title={t("emails.body")} srcDoc={htmlWithInlineImages(email.bodyHtml, found.inlineImages)} sandbox="" className="email-body" />
     </>
   );
 }

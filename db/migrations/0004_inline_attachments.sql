@@ -1,0 +1,1 @@
+ALTER TABLE `email_attachments` ADD `content_id` text;
