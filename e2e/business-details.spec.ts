@@ -180,3 +180,29 @@ test("EUR, a tax ID, a logo and a 21 % default: an invoice made without touching
   }
   expect(text).not.toContain("€282");
 });
+
+test("the default tax rate only starts a line: it can be changed there, and a line left without a rate is taxed at 0 %", async ({ page, db }) => {
+  // The story before switched the administrator to Spanish; this one reads the English labels.
+  db.prepare("update users set locale = ? where email = ?").run(original.locale, ADMIN.email);
+  expect(db.prepare("select default_tax_rate from businesses").get()).toEqual({ default_tax_rate: "21" });
+  await page.goto("/documents/sales-invoices/new");
+  await page.getByLabel("Customer").selectOption({ label: "Librería Cervantes SL" });
+  const line = (n: number) => page.getByRole("group", { name: `Line ${n}` });
+  await expect(line(1).getByLabel("Tax rate")).toHaveValue("21");
+  await line(1).getByLabel("Description").fill("Libros");
+  await line(1).getByLabel("Unit price").fill("100");
+  await line(1).getByLabel("Tax rate").fill("4");
+  await page.getByRole("button", { name: "Add line" }).click();
+  await expect(line(2).getByLabel("Tax rate")).toHaveValue("21");
+  await line(2).getByLabel("Description").fill("Envío");
+  await line(2).getByLabel("Unit price").fill("10");
+  await line(2).getByLabel("Tax rate").fill("");
+  await expect(page.getByTestId("tax-total")).toHaveText("€4.00");
+  await expect(page.getByTestId("total")).toHaveText("€114.00");
+  await page.getByRole("button", { name: "Create" }).click();
+  await expect(page).toHaveURL(/\/documents\/sales-invoices\/\d+$/);
+  const id = Number(new URL(page.url()).pathname.split("/").pop());
+  created.documents.push(id);
+  expect(db.prepare("select subtotal, tax_total, total from documents where id = ?").get(id)).toEqual({ subtotal: "110.00", tax_total: "4.00", total: "114.00" });
+  expect(db.prepare("select tax_rate from document_lines where document_id = ? order by position").all(id)).toEqual([{ tax_rate: "4" }, { tax_rate: "0" }]);
+});
