@@ -154,6 +154,11 @@ test("EUR, a tax ID, a logo and a 21 % default: an invoice made without touching
   const inlineLogo = asReceived.attachments.find((a) => a.cid === "logo.png");
   expect(inlineLogo).toMatchObject({ contentType: "image/png", contentDisposition: "inline", related: true });
   expect(Buffer.compare(inlineLogo!.content, logoPng)).toBe(0);
+  // The email log shows the email as it was sent, logo included.
+  const { id: emailId } = db.prepare("select id from emails where document_id = ?").get(id) as { id: number };
+  await page.goto(`/emails/${emailId}`);
+  const loggedLogo = page.frameLocator('iframe[title="Mensaje"]').getByRole("img", { name: "Acme Tools" });
+  await expect(loggedLogo).toHaveAttribute("src", `data:image/png;base64,${logoPng.toString("base64")}`);
 
   const pdf = message.parsed.attachments.find((a) => a.contentType === "application/pdf");
   expect(pdf?.filename).toBe(`Sales Invoice ${reference}.pdf`);
