@@ -40,6 +40,8 @@ beforeAll(async () => {
   worker = createAppOutboxWorker({ clock, random: () => 0.5 });
 });
 afterEach(() => {
+  // The worker remembers recent sends for the rate limit: each test starts with an empty minute.
+  clock.advance(minute);
   server.reset();
   relay.reset();
   closePooledTransports();
@@ -190,6 +192,25 @@ describe("connections are reused", () => {
     expect(server.messages).toHaveLength(101);
     expect(new Set(server.messages.map((m) => m.envelope.rcptTo[0])).size).toBe(101);
     expect(server.connections).toBeGreaterThanOrEqual(3);
+  });
+
+  it("an email queued before the settings change leaves with the new settings, and saving closed the pooled connection", async () => {
+    const [first] = queue(1);
+    await worker.runUntilIdle();
+    expect(row(first).status).toBe("sent");
+    expect(server.connections).toBe(1);
+
+    const [second] = queue(1, () => "later@example.test");
+    try {
+      // Same server and account (so the pool's key is unchanged): only the save can close its connection.
+      saveEmailSettings(businessId, { ...smtpSettings(), copyEnabled: true, copyAddress: "archive@acme.test" });
+      await worker.runUntilIdle();
+      expect(row(second)).toMatchObject({ status: "sent", bccAddresses: "archive@acme.test" });
+      expect(server.messages[1].envelope.rcptTo.sort()).toEqual(["archive@acme.test", "later@example.test"]);
+      expect(server.connections).toBe(2);
+    } finally {
+      saveEmailSettings(businessId, smtpSettings());
+    }
   });
 
   it("a rate of 30 per minute is honoured under the injected clock", { timeout: 180_000 }, async () => {
