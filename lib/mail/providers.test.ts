@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectProviderFromAddress, presetFor, providerBySlug, providerForHost, providers, providerToOffer } from "./providers";
+import { detectProviderFromAddress, presetFor, providerBySlug, providerForHost, providers, providerToOffer, sendRatePerMinute } from "./providers";
 
 describe("provider table", () => {
   it.each(providers.flatMap((provider) => provider.domains.map((domain) => ({ slug: provider.slug, domain }))))(
@@ -60,5 +60,16 @@ describe("provider table", () => {
     for (const provider of providers) {
       for (const host of Object.values(provider.regionalHosts ?? {})) expect(provider.hosts, `${provider.slug}: ${host}`).toContain(host);
     }
+  });
+});
+
+describe("sending rate", () => {
+  it("defaults to the provider's published per-minute limit, a saved rate wins, unknown providers are unlimited", () => {
+    expect(sendRatePerMinute("smtp.gmail.com", null)).toBe(20);
+    expect(sendRatePerMinute("smtp.mail.yahoo.com", null)).toBe(20);
+    expect(sendRatePerMinute("smtp.office365.com", null)).toBe(30);
+    expect(sendRatePerMinute("smtp.gmail.com", 5)).toBe(5);
+    expect(sendRatePerMinute("smtp.acme.es", null)).toBeNull();
+    expect(sendRatePerMinute("smtp.acme.es", 12)).toBe(12);
   });
 });
