@@ -24,7 +24,7 @@ function runBulk(workDir: string, name: string, server: MailServer, count: numbe
   const databasePath = path.join(workDir, name, "mailroom.db");
   fs.mkdirSync(path.dirname(databasePath), { recursive: true });
   const args = JSON.stringify({ smtp: { port: server.starttlsPort, username: server.user, password: server.password }, count, baseline });
-  const output = execFileSync(process.execPath, ["--import", "tsx", "--import", "./bench/server-only-hook.mjs", "bench/bulk-run.ts", args], {
+  const output = execFileSync(process.execPath, ["--import", "tsx", "--import", "./test/fixtures/server-only-hook.mjs", "bench/bulk-run.ts", args], {
     env: { ...process.env, DATABASE_PATH: databasePath },
     encoding: "utf8",
     maxBuffer: 16 * 2 ** 20,
