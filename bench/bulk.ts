@@ -1,7 +1,8 @@
 // Bulk email: 1,000 queued 20-line invoices through the app's queue, worker and pooled SMTP,
 // against a bare baseline (pdfkit + one pooled nodemailer connection), then a run against a server
 // that drops the connection after every 50th message: nothing lost, nothing twice.
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import fs from "node:fs";
 import path from "node:path";
 import type { MailServer } from "../test/fixtures/mail-server";
@@ -20,16 +21,19 @@ interface BulkRun {
   notSent: string[];
 }
 
-function runBulk(workDir: string, name: string, server: MailServer, count: number, baseline: boolean): BulkRun {
+/** Runs bench/bulk-run.ts in a child process; asynchronously, since the SMTP server it sends to lives in this one. */
+async function runBulk(workDir: string, name: string, server: MailServer, count: number, baseline: boolean): Promise<BulkRun> {
   const databasePath = path.join(workDir, name, "mailroom.db");
   fs.mkdirSync(path.dirname(databasePath), { recursive: true });
   const args = JSON.stringify({ smtp: { port: server.starttlsPort, username: server.user, password: server.password }, count, baseline });
-  const output = execFileSync(process.execPath, ["--import", "tsx", "--import", "./test/fixtures/server-only-hook.mjs", "bench/bulk-run.ts", args], {
+  const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "--import", "./test/fixtures/server-only-hook.mjs", "bench/bulk-run.ts", args], {
     env: { ...process.env, DATABASE_PATH: databasePath },
     encoding: "utf8",
     maxBuffer: 16 * 2 ** 20,
+    // A run that stalls (e.g. the server stops answering) fails the check instead of holding the bench forever.
+    timeout: 10 * 60_000,
   });
-  return JSON.parse(output.trim().split("\n").pop()!) as BulkRun;
+  return JSON.parse(stdout.trim().split("\n").pop()!) as BulkRun;
 }
 
 /** Each message once: by recipient (one invoice per customer) and by Message-ID. */
@@ -43,7 +47,7 @@ function deliveredOnce(server: MailServer, from: number, count: number) {
 export async function benchBulk(report: Report, server: MailServer, workDir: string): Promise<void> {
   const section = "bulk email";
   server.reset();
-  const run = runBulk(workDir, "bulk", server, BULK_COUNT, true);
+  const run = await runBulk(workDir, "bulk", server, BULK_COUNT, true);
   const ours = deliveredOnce(server, 0, BULK_COUNT);
   report.check("bulk: every queued email sent", run.sent === BULK_COUNT, `${run.sent} of ${BULK_COUNT} sent${run.notSent.length ? `; left: ${run.notSent.join(", ")}` : ""}`);
   report.check("bulk: received once each (ours + baseline)", ours.received === 2 * BULK_COUNT && ours.uniqueIds === 2 * BULK_COUNT, `${ours.received} received, ${ours.uniqueIds} distinct Message-IDs`);
@@ -55,7 +59,7 @@ export async function benchBulk(report: Report, server: MailServer, workDir: str
 
   server.reset();
   server.behaviour.dropEvery = 50;
-  const dropRun = runBulk(workDir, "bulk-drops", server, DROP_COUNT, false);
+  const dropRun = await runBulk(workDir, "bulk-drops", server, DROP_COUNT, false);
   const dropped = deliveredOnce(server, 0, DROP_COUNT);
   server.reset();
   report.figure({ section, name: `server drops the connection after every 50th message (${DROP_COUNT} emails): duplicates`, value: dropped.duplicates, unit: "", target: { kind: "max", value: 0 } });
