@@ -56,7 +56,7 @@ try {
       env: { ...process.env, DATABASE_PATH: appDb },
       encoding: "utf8",
     }),
-  ) as SeededBusiness;
+  ) as SeededBusiness & { batchId: number };
   app = await startApp();
   const anonymous = anonymousOn(app);
   const admin = await signIn(app.url, BENCH_ADMIN.email, BENCH_ADMIN.password);
@@ -92,6 +92,7 @@ try {
     "/documents/[type]/[id]/edit": `${invoice}/edit`,
     "/emails": "/emails",
     "/emails/[id]": `/emails/${await firstLink("/emails", /href="\/emails\/(\d+)"/)}`,
+    "/emails/batches/[id]": `/emails/batches/${seeded.batchId}`,
     "/guides": "/guides",
     "/guides/[provider]": "/guides/gmail",
     "/guides/[provider]/[step]": guideStep,
