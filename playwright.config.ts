@@ -42,7 +42,7 @@ export default defineConfig({
     { name: "app", dependencies: ["first-run"], testMatch: /\.spec\.ts/ },
   ],
   webServer: {
-    command: `npx next start -p ${port}`,
+    command: "node scripts/server.mjs",
     url: `${baseURL}/login`,
     reuseExistingServer: false,
     timeout: 120_000,

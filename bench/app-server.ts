@@ -1,4 +1,4 @@
-// The production build under `next start` on a free loopback port, and a signed-in HTTP client.
+// The production build under scripts/server.mjs on a free loopback port, and a signed-in HTTP client.
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
@@ -21,9 +21,8 @@ export interface AppServer {
 export async function startAppServer(env: Record<string, string>): Promise<AppServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
-  const child: ChildProcess = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, ...env, NEXTAUTH_URL: url, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port) },
+  const child: ChildProcess = spawn(process.execPath, [path.join(process.cwd(), "scripts", "server.mjs")], {
+    env: { ...process.env, ...env, NEXTAUTH_URL: url, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -37,12 +36,12 @@ export async function startAppServer(env: Record<string, string>): Promise<AppSe
   };
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${output}`);
+    if (child.exitCode !== null) throw new Error(`the app server exited (${child.exitCode}):\n${output}`);
     const ready = await fetch(`${url}/login`).then((r) => r.ok, () => false);
     if (ready) break;
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`next start did not answer within 60 s:\n${output}`);
+      throw new Error(`the app server did not answer within 60 s:\n${output}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

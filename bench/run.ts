@@ -40,7 +40,7 @@ try {
   step("bulk email: 1,000 queued invoices vs bare pdfkit + pooled nodemailer");
   await benchBulk(report, server, workDir);
 
-  step("production server (next start) on a fresh database");
+  step("production server (scripts/server.mjs) on a fresh database");
   const startApp = () => startAppServer({ ...secrets, DATABASE_PATH: appDb, NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS ?? "" });
   const anonymousOn = (appServer: AppServer) => ({ fetch: (pathname: string) => fetch(`${appServer.url}${pathname}`, { redirect: "manual" }) });
   // The first-run page exists only while there is no user: weigh it on the empty database, then

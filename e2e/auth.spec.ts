@@ -1,6 +1,10 @@
 import { test, expect, businessIdOf, seriousA11yViolations, signIn } from "./fixtures/test";
-import { ADMIN, STAFF, storageState } from "./fixtures/accounts";
+import fs from "node:fs";
+import path from "node:path";
+import { encode } from "next-auth/jwt";
+import { ADMIN, runDir, STAFF, storageState } from "./fixtures/accounts";
 import { seedUser } from "../test/fixtures/seed";
+import { LoopbackClient } from "./fixtures/http-client";
 
 const dashboardPages = ["/", "/customers", "/suppliers", "/documents", "/emails", "/guides", "/settings", "/settings/users", "/settings/email"];
 
@@ -14,18 +18,30 @@ test.describe("signing in", () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
-  test("the sixth rapid failure on one account is throttled with a clear wait", async ({ browser }) => {
-    // A separate client address, so this test's failures do not count against the others'.
-    const context = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": "203.0.113.60" } });
-    const page = await context.newPage();
+  test("five failures on one account from one address throttle that address, whatever X-Forwarded-For claims", async ({ page }) => {
     const victim = "throttle-target@acme.test";
     for (let attempt = 1; attempt <= 5; attempt++) {
+      // A forged, different address each time: without TRUST_PROXY it changes nothing.
+      await page.setExtraHTTPHeaders({ "X-Forwarded-For": `203.0.113.${attempt}` });
       await signIn(page, victim, `wrong-${attempt}`);
       await expect(page.getByRole("main").getByRole("alert")).toHaveText("The email or password is not right.");
     }
+    await page.setExtraHTTPHeaders({ "X-Forwarded-For": "198.51.100.77" });
     await signIn(page, victim, "wrong-6");
     await expect(page.getByRole("main").getByRole("alert")).toHaveText(/Too many failed attempts\. Try again in 15 minutes\./);
-    await context.close();
+  });
+
+  test("50 wrong passwords from another address do not stop the administrator signing in", async ({ baseURL }) => {
+    const stranger = new LoopbackClient(baseURL!, "127.0.0.2");
+    const answers = [];
+    for (let i = 0; i < 50; i++) answers.push((await stranger.signIn(ADMIN.email, `guess-${i}`)).error);
+    expect(answers.slice(0, 5)).toEqual(Array(5).fill("invalid"));
+    expect(new Set(answers.slice(5))).toEqual(new Set(["throttled:15"]));
+
+    const owner = new LoopbackClient(baseURL!, "127.0.0.1");
+    expect(await owner.signIn(ADMIN.email, ADMIN.password)).toEqual({ ok: true, error: null });
+    const session = await owner.request("GET", "/api/auth/session");
+    expect(JSON.parse(session.body)).toMatchObject({ user: { email: ADMIN.email } });
   });
 
   test("an anonymous visit to any dashboard page lands on the sign-in page", async ({ page }) => {
@@ -53,6 +69,42 @@ test.describe("signing in", () => {
     await thiefPage.goto("/customers");
     await expect(thiefPage).toHaveURL(/\/login/);
     await thief.close();
+  });
+});
+
+test.describe("sessions", () => {
+  test("next-auth's own sign-out endpoint ends the session, copies included", async ({ baseURL, db }) => {
+    const user = { email: "signout-endpoint@acme.test", password: "signout-password-1" };
+    await seedUser(businessIdOf(db), { name: "Copy Cat", ...user, role: "staff" });
+    const browser = new LoopbackClient(baseURL!, "127.0.0.1");
+    expect(await browser.signIn(user.email, user.password)).toEqual({ ok: true, error: null });
+    const stolen = browser.copy("127.0.0.4");
+    expect(await stolen.sessionEmail()).toBe(user.email);
+
+    expect(await browser.signOutThroughNextAuth()).toBe(200);
+    expect(await stolen.sessionEmail()).toBeNull();
+    const page = await stolen.request("GET", "/customers");
+    expect(page.status).toBe(307);
+    expect(page.headers.location).toContain("/login");
+  });
+
+  test("a session token is refused once 7 days have passed since its sign-in, renewed or not", async ({ baseURL, db }) => {
+    const user = { email: "old-session@acme.test", password: "old-session-pass-1" };
+    const id = await seedUser(businessIdOf(db), { name: "Copy Cat", ...user, role: "staff" });
+    const secret = fs.readFileSync(path.join(runDir, "auth-secret.key"), "utf8").trim();
+    const day = 24 * 60 * 60 * 1000;
+    // The token's sign-in time is the clock: a fresh signature and idle expiry, an old sign-in.
+    const tokenSignedIn = (daysAgo: number) =>
+      encode({ secret, token: { sub: String(id), email: user.email, sessionVersion: 0, signedInAt: Date.now() - daysAgo * day } });
+
+    const recent = new LoopbackClient(baseURL!, "127.0.0.1");
+    recent.setCookie("next-auth.session-token", await tokenSignedIn(6.9));
+    expect(await recent.sessionEmail()).toBe(user.email);
+
+    const old = new LoopbackClient(baseURL!, "127.0.0.1");
+    old.setCookie("next-auth.session-token", await tokenSignedIn(7.01));
+    expect(await old.sessionEmail()).toBeNull();
+    expect((await old.request("GET", "/customers")).headers.location).toContain("/login");
   });
 });
 

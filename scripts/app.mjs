@@ -12,11 +12,10 @@ ensureDependencies();
 ensureBuild();
 
 const port = process.env.PORT || "3000";
-console.log(`→ Starting Mailroom on http://localhost:${port}`);
-const child = spawn("npx", ["next", "start", "-p", port], {
+const child = spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], {
   cwd: root,
   stdio: "inherit",
-  env: { NEXTAUTH_URL: `http://localhost:${port}`, NEXT_TELEMETRY_DISABLED: "1", ...process.env },
+  env: { NEXTAUTH_URL: `http://localhost:${port}`, NEXT_TELEMETRY_DISABLED: "1", ...process.env, PORT: port },
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code) => process.exit(code ?? 0));

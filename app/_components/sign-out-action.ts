@@ -2,7 +2,8 @@
 
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { currentUser, endSessions } from "@/lib/auth/session";
+import { endSessions } from "@/lib/auth/revoke";
+import { currentUser } from "@/lib/auth/session";
 
 // Sessions are JWTs in next-auth's cookies: signing out ends the user's sessions server-side
 // (so a copied token stops working too) and removes the cookies (plain or __Secure- names).

@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { businesses, users } from "@/db/schema";
 import { isAdmin, type UserRole } from "./roles";
@@ -20,7 +20,8 @@ export interface CurrentUser {
 
 /**
  * The signed-in user as the database knows them now: a deleted user, or a token from before the
- * user last signed out, has no session.
+ * user last signed out, has no session. (A token past its absolute lifetime never gets here:
+ * the jwt callback in ./options refuses it.)
  */
 export const currentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await getServerSession(authOptions);
@@ -46,15 +47,6 @@ export const currentUser = cache(async (): Promise<CurrentUser | null> => {
   const { sessionVersion: _version, ...user } = row;
   return user;
 });
-
-/** Ends every session of this user: tokens issued before stop being accepted. */
-export function endSessions(userId: number): void {
-  getDb()
-    .update(users)
-    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
-    .where(eq(users.id, userId))
-    .run();
-}
 
 /** For pages: sends anonymous visitors to sign in. */
 export async function requireUser(): Promise<CurrentUser> {
