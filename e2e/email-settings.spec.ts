@@ -4,6 +4,8 @@ import { BUSINESS_NAME, databasePath, storageState } from "./fixtures/accounts";
 import { fillSmtpSettings, runSettingsTest, saveSettings, stage, testFailure, testSuccess } from "./fixtures/email-settings";
 import { startMailServer } from "../test/fixtures/mail-server";
 
+const TYPE_THE_PASSWORD = "Type the password: the saved one is only used with the server, port, security, certificate check and username it was saved with.";
+
 test.use({ storageState: storageState.admin });
 
 const STAGES = ["resolve", "connect", "tls", "greeting", "login", "envelope", "message"];
@@ -206,13 +208,29 @@ test.describe("email settings", () => {
       await page.getByLabel("Port", { exact: true }).fill(String(other.starttlsPort));
       await page.getByLabel("SMTP server").fill("127.0.0.1");
       await page.getByRole("button", { name: "Test email settings" }).click();
-      await expect(page.getByText("Type the password: the saved one is only used with the server and username it was saved with.")).toBeVisible();
+      await expect(page.getByText(TYPE_THE_PASSWORD)).toBeVisible();
       await page.getByRole("button", { name: "Save", exact: true }).click();
       await expect(page.getByLabel("Password", { exact: true })).toHaveAttribute("aria-invalid", "true");
       await page.waitForTimeout(500);
       expect(other.messages).toHaveLength(0);
     } finally {
       await other.close();
+    }
+
+    // Same server, but another port, security "None" or no certificate check: type it again.
+    const savedRow = settingsRow(db);
+    const changes: Array<[string, () => Promise<void>]> = [
+      ["port", () => page.getByLabel("Port", { exact: true }).fill("2525")],
+      ["security", async () => void (await page.getByLabel("Security", { exact: true }).selectOption({ label: "None" }))],
+      ["TLS verification", () => page.getByLabel("Do not verify TLS certificate").check()],
+    ];
+    for (const [what, change] of changes) {
+      await page.reload();
+      await change();
+      await page.getByRole("button", { name: "Save", exact: true }).click();
+      await expect(page.getByText(TYPE_THE_PASSWORD), what).toBeVisible();
+      await expect(page.getByLabel("Password", { exact: true })).toHaveAttribute("aria-invalid", "true");
+      expect(settingsRow(db), what).toEqual(savedRow);
     }
 
     const row = settingsRow(db) as Record<string, unknown>;

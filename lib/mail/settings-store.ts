@@ -58,7 +58,10 @@ export function readEmailSettings(businessId: number): StoredEmailSettings {
 
 /** Whom the stored password belongs to, for the schema's "blank keeps it" rule; null when there is none to reuse. */
 export function savedPasswordOwner(stored: StoredEmailSettings): SavedPasswordOwner {
-  return stored.fields && stored.password() ? { host: stored.fields.smtpHost, username: stored.fields.smtpUsername } : null;
+  const f = stored.fields;
+  return f && stored.password()
+    ? { host: f.smtpHost, port: f.smtpPort, security: f.smtpSecurity, skipTlsVerify: f.skipTlsVerify, username: f.smtpUsername }
+    : null;
 }
 
 export function savedPasswordFor(businessId: number): SavedPasswordOwner {

@@ -71,9 +71,9 @@ export function loadMailSetup(businessId: number): MailSetup | null {
 
 /**
  * The unsaved form's settings, for a test. A blank password means the saved one, and only for
- * the server and username it was saved with (the schema already insists; this is the backstop).
+ * the destination it was saved with (the schema already insists; this is the backstop).
  */
 export function mailSetupFromForm(stored: StoredEmailSettings, values: EmailSettingsValues): MailSetup {
-  const reuse = !values.smtpPassword && canReuseSavedPassword(savedPasswordOwner(stored), values.smtpHost, values.smtpUsername);
+  const reuse = !values.smtpPassword && canReuseSavedPassword(savedPasswordOwner(stored), values);
   return buildMailSetup(values, reuse ? (stored.password() ?? "") : values.smtpPassword, stored.businessName);
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { emailSettingsDefaults, mailProtocols, smtpSecurityModes } from "@/db/enums";
+import { isBlockedAddress } from "@/lib/net/blocked-address";
 import { addressListSchema, emailAddressSchema, isEmailAddress, joinAddressList, parseAddressList } from "./addresses";
 
 export { mailProtocols, smtpSecurityModes } from "@/db/enums";
@@ -22,6 +23,7 @@ export function smtpHostProblem(value: string): string | undefined {
   if (!hostnamePattern.test(value) && !ipv4Pattern.test(value) && !ipv6Pattern.test(value)) {
     return "emailSettings.errors.hostInvalid";
   }
+  if (isBlockedAddress(value)) return "emailSettings.errors.hostBlocked";
   return undefined;
 }
 
@@ -37,6 +39,7 @@ export function relayUrlProblem(value: string): string | undefined {
     return "emailSettings.errors.urlInvalid";
   }
   if (controlChars.test(value) || /\s/.test(value) || url.username || url.password) return "emailSettings.errors.urlInvalid";
+  if (isBlockedAddress(url.hostname)) return "emailSettings.errors.hostBlocked";
   if (url.protocol === "https:") return undefined;
   if (url.protocol === "http:" && LOCAL_HOSTS.has(url.hostname)) return undefined;
   return "emailSettings.errors.urlHttps";
@@ -62,15 +65,31 @@ function normalizedList(value: string): string {
   return parsed.ok ? joinAddressList(parsed.addresses) : value;
 }
 
-/** The server and username a stored password was saved with; null when none is stored (or readable). */
-export type SavedPasswordOwner = { host: string; username: string } | null;
+/** How a stored password was saved to be sent; null when none is stored (or readable). */
+export type SavedPasswordOwner = {
+  host: string;
+  port: number;
+  security: "tls" | "starttls" | "none";
+  skipTlsVerify: boolean;
+  username: string;
+} | null;
+
+type PasswordDestination = { smtpHost: string; smtpPort: unknown; smtpSecurity: string; skipTlsVerify: boolean; smtpUsername: string };
 
 /**
- * A blank password means "keep the saved one" only for the server and username it was saved
- * with: otherwise a changed form could send the stored password to another server.
+ * A blank password means "keep the saved one" only for the server, port, security, certificate
+ * check and username it was saved with: otherwise a changed form could send the stored password
+ * to another server, or in clear text, or to a server whose certificate is not checked.
  */
-export function canReuseSavedPassword(saved: SavedPasswordOwner, host: string, username: string): boolean {
-  return Boolean(saved && saved.host.toLowerCase() === host.trim().toLowerCase() && saved.username === username.trim());
+export function canReuseSavedPassword(saved: SavedPasswordOwner, form: PasswordDestination): boolean {
+  return Boolean(
+    saved &&
+      saved.host.toLowerCase() === form.smtpHost.trim().toLowerCase() &&
+      saved.port === Number(form.smtpPort) &&
+      saved.security === form.smtpSecurity &&
+      saved.skipTlsVerify === Boolean(form.skipTlsVerify) &&
+      saved.username === form.smtpUsername.trim(),
+  );
 }
 
 export function emailSettingsSchema({ savedPassword }: { savedPassword: SavedPasswordOwner }) {
@@ -121,7 +140,7 @@ export function emailSettingsSchema({ savedPassword }: { savedPassword: SavedPas
       else if (smtp && !v.smtpHost) issue("smtpHost", "validation.required");
       if (smtp && !v.smtpUsername) issue("smtpUsername", "validation.required");
       checkAddress("smtpEmail", v.smtpEmail, smtp && needsSenderAddress(v.smtpUsername));
-      if (smtp && !v.smtpPassword && !canReuseSavedPassword(savedPassword, v.smtpHost, v.smtpUsername)) {
+      if (smtp && !v.smtpPassword && !canReuseSavedPassword(savedPassword, v)) {
         issue("smtpPassword", savedPassword ? "emailSettings.errors.passwordForNewServer" : "validation.required");
       }
       checkAddress("copyAddress", v.copyAddress, smtp && v.copyEnabled);

@@ -2,6 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { userAction } from "@/lib/auth/action";
+import type { UserRole } from "@/lib/auth/roles";
+import { outcomeForViewer } from "@/lib/mail/failure-for-viewer";
 import { documentEmailContent } from "@/lib/documents/email-content";
 import { loadDocumentBundle } from "@/lib/documents/queries";
 import { sendDocumentEmail } from "@/lib/documents/send-email";
@@ -14,17 +16,17 @@ import { documentEmailSchema, emailIdSchema, emailPreviewSchema } from "@/lib/va
 
 type Delivery = Exclude<SendOutcome, { status: "not_configured" } | { status: "not_found" }>;
 
-function answer(outcome: SendOutcome): ActionResult<Delivery> {
+function answer(outcome: SendOutcome, role: UserRole): ActionResult<Delivery> {
   revalidatePath("/", "layout");
   if (outcome.status === "not_configured") return { ok: false, error: "failed", message: "documentEmail.notConfigured" };
   if (outcome.status === "not_found") return { ok: false, error: "not_found" };
-  return { ok: true, data: outcome };
+  return { ok: true, data: outcomeForViewer(outcome, role) };
 }
 
 /** Staff and admins may email documents; the business and user come from the session only. */
 export const sendDocumentEmailAction = userAction(documentEmailSchema, async (input, user) => {
   const outcome = await sendDocumentEmail({ ...input, businessId: user.businessId, userId: user.id, locale: await getRequestLocale() });
-  return answer(outcome);
+  return answer(outcome, user.role);
 });
 
 export const previewEmailAction = userAction(emailPreviewSchema, async ({ documentId, message }, user) => {

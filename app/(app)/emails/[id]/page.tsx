@@ -5,6 +5,7 @@ import { requireUser } from "@/lib/auth/session";
 import { documentTypeInfo } from "@/lib/documents/types";
 import { htmlWithInlineImages } from "@/lib/mail/compose";
 import { loadEmail } from "@/lib/mail/email-log";
+import { failureForViewer } from "@/lib/mail/failure-for-viewer";
 import { DiagnosisReport } from "@/app/_components/diagnosis-report";
 import { LiveEmailStatus } from "@/app/_components/document-email/live-email-status";
 
@@ -60,7 +61,7 @@ export default async function EmailPage({ params }: { params: Promise<{ id: stri
       {failure ? (
         <section aria-labelledby="failure-heading" className="notice error">
           <h2 id="failure-heading">{t("emails.failure")}</h2>
-          <DiagnosisReport failure={failure} />
+          <DiagnosisReport failure={failureForViewer(failure, user.role)} />
         </section>
       ) : null}
       {found.attempts.length ? (

@@ -45,9 +45,9 @@ export function EmailSettingsForm({
   const form = useForm<EmailSettingsInput, unknown, EmailSettingsValues>({ resolver: zodResolver(schema), defaultValues: defaults });
   const { register, control, setValue, formState } = form;
   const { errors } = formState;
-  const [protocol, port, security, username, copyEnabled, replyToEnabled, smtpHost] = useWatch({
+  const [protocol, port, security, username, copyEnabled, replyToEnabled, smtpHost, skipTlsVerify] = useWatch({
     control,
-    name: ["protocol", "smtpPort", "smtpSecurity", "smtpUsername", "copyEnabled", "replyToEnabled", "smtpHost"],
+    name: ["protocol", "smtpPort", "smtpSecurity", "smtpUsername", "copyEnabled", "replyToEnabled", "smtpHost", "skipTlsVerify"],
   });
   const [showPassword, setShowPassword] = useState(false);
   // The server parses the raw form itself (the same schema): it gets exactly what Test would send.
@@ -199,7 +199,13 @@ export function EmailSettingsForm({
             label={t("emailSettings.password")}
             type={showPassword ? "text" : "password"}
             hint={
-              canReuseSavedPassword(savedPassword, smtpHost ?? "", username ?? "")
+              canReuseSavedPassword(savedPassword, {
+                smtpHost: smtpHost ?? "",
+                smtpPort: port,
+                smtpSecurity: security ?? "",
+                skipTlsVerify: Boolean(skipTlsVerify),
+                smtpUsername: username ?? "",
+              })
                 ? t("emailSettings.passwordSavedHint")
                 : t("emailSettings.passwordHint")
             }

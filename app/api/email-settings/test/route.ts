@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import { jsonRoute } from "@/lib/auth/json-route";
+import { jsonResponse, jsonRoute } from "@/lib/auth/json-route";
+import { blockedDestinationErrors } from "@/lib/net/destination-check";
 import { renderEmailBody } from "@/lib/documents/email-template";
 import { diagnose } from "@/lib/mail/diagnose";
 import { readEmailSettings, savedPasswordOwner } from "@/lib/mail/settings-store";
@@ -17,6 +18,8 @@ const unsavedSetupSchema = (user: { businessId: number }) => {
  * result as one JSON line so the form can show progress live. Admins only.
  */
 export const POST = jsonRoute({ role: "admin", schema: unsavedSetupSchema }, async (setup) => {
+  const blocked = await blockedDestinationErrors(setup.config);
+  if (blocked) return jsonResponse(400, { error: "invalid", fieldErrors: blocked });
   const t = await getTranslations("emailSettings.test");
   const events = diagnose(setup, { subject: t("subject"), ...renderEmailBody(t("body", { business: setup.businessName })) });
   const encoder = new TextEncoder();

@@ -1,6 +1,7 @@
 import { jsonResponse, jsonRoute } from "@/lib/auth/json-route";
 import { sendDocumentEmail } from "@/lib/documents/send-email";
 import { getRequestLocale } from "@/lib/i18n/request-locale";
+import { outcomeForViewer } from "@/lib/mail/failure-for-viewer";
 import { documentEmailSchema } from "@/lib/validation/send-email";
 
 /**
@@ -16,5 +17,5 @@ export const POST = jsonRoute({ role: "any", schema: documentEmailSchema }, asyn
   });
   if (outcome.status === "not_found") return jsonResponse(404, { error: "not_found" });
   if (outcome.status === "not_configured") return jsonResponse(409, { error: "not_configured" });
-  return jsonResponse(200, outcome);
+  return jsonResponse(200, outcomeForViewer(outcome, user.role));
 });
