@@ -73,8 +73,9 @@ export async function placeholderValues(bundle: DocumentBundle, locale: Locale):
 export async function draftDocumentEmail(bundle: DocumentBundle, locale: Locale): Promise<{ subject: string; message: string }> {
   const template = emailTemplateFor(bundle.business.id, bundle.document.type, locale);
   const values = await placeholderValues(bundle, locale);
-  // Plain fill: the message becomes the sender's own editable Markdown text from here on.
-  return { subject: fillSubject(template.subject, values), message: fillTemplate(template.body, values, { format: "plain" }) };
+  // The message becomes the sender's own editable Markdown from here on: values are filled in
+  // readable, with link and image syntax escaped so a contact's name cannot become a live link.
+  return { subject: fillSubject(template.subject, values), message: fillTemplate(template.body, values, { format: "draft" }) };
 }
 
 /** The business's logo as the email carries it: an inline image the footer shows with src="cid:…". */

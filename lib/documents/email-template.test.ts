@@ -80,6 +80,16 @@ describe("fillTemplate", () => {
     expect(text).toBe("Hello *Evil* <script>alert(1)</script> [x](javascript:alert(1)),\n");
   });
 
+  it("fills a draft readably, but a contact named like a link or image never becomes one", () => {
+    for (const name of ["[x](https://evil.test)", "![](https://tracker.test/p.gif)", "<https://evil.test>", "x\\[y](https://evil.test)"]) {
+      const draft = fillTemplate("Hello {{contact_name}}, total {{total}}.", { contact_name: name, total: "67.16" }, { format: "draft" });
+      expect(draft).toContain("total 67.16.");
+      const { html, text } = renderEmailBody(draft);
+      expect(html, name).not.toMatch(/<a |<img |href=|src=/);
+      expect(text, name).toContain(name.replace("\\\\", "\\"));
+    }
+  });
+
   it("keeps a multi-line value on one line so it cannot start a heading or list", () => {
     const filled = fillTemplate("Dear {{contact_name}}", { contact_name: "Bob\n# Heading\n- item" });
     expect(renderEmailBody(filled).html).not.toMatch(/<h1|<li/);

@@ -46,20 +46,28 @@ function escapeMarkdown(value: string): string {
   return value.replace(/[!-/:-@[-`{-~]/g, "\\$&");
 }
 
+// For a draft the sender reads and edits: only what could make a link, an image or an HTML
+// tag is escaped, so "ACME [x](https://evil.test)" stays text and "67.16" stays readable.
+function escapeMarkdownLinks(value: string): string {
+  return value.replace(/[\\[\]<>]/g, "\\$&");
+}
+
+const escapeFor = { markdown: escapeMarkdown, draft: escapeMarkdownLinks, plain: (value: string) => value };
+
 /**
  * Replaces known placeholders with their values; unknown ones stay as typed (saving reports them).
  * format "markdown" (default, for bodies) escapes values so "*Evil* <script>" stays literal text;
+ * "draft" escapes only link, image and tag syntax, for a Markdown draft a person edits;
  * "plain" inserts them as they are (use fillSubject for subjects).
  */
 export function fillTemplate(
   text: string,
   values: TemplateValues,
-  { format = "markdown" }: { format?: "markdown" | "plain" } = {},
+  { format = "markdown" }: { format?: keyof typeof escapeFor } = {},
 ): string {
   return text.replace(placeholderPattern, (match, name: string) => {
     if (!isPlaceholder(name)) return match;
-    const value = oneLine(values[name] ?? "");
-    return format === "markdown" ? escapeMarkdown(value) : value;
+    return escapeFor[format](oneLine(values[name] ?? ""));
   });
 }
 

@@ -81,6 +81,7 @@ describe("attachmentFilename", () => {
     expect(attachmentFilename("sales-invoices", "../../etc/passwd")).toBe("Sales Invoice -..-etc-passwd.pdf");
     expect(attachmentFilename("sales-invoices", "A/B\\C")).toBe("Sales Invoice A-B-C.pdf");
     expect(attachmentFilename("sales-invoices", "INV\u202Efdp.exe")).toBe("Sales Invoice INVfdp.exe.pdf");
+    expect(attachmentFilename("sales-invoices", "INV\u2067-1\u200B\u200D\uFEFF2\u2069")).toBe("Sales Invoice INV-12.pdf");
     expect(attachmentFilename("sales-invoices", "\u0000\u0007")).toBe("Sales Invoice.pdf");
   });
 

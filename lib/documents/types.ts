@@ -97,8 +97,9 @@ export function nextReference(type: DocumentType, existing: readonly string[]): 
   return prefix + (max + 1n).toString().padStart(4, "0");
 }
 
-// Control chars (C0, DEL, C1), line/paragraph separators and bidi overrides ("INV‮fdp.exe").
-const unsafeInFilename = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069"'`<>:*?|]/g;
+// Control chars (C0, DEL, C1), line/paragraph separators, bidi overrides ("INV‮fdp.exe") and
+// zero-width characters.
+const unsafeInFilename = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200b-\u200f\ufeff"'`<>:*?|]/g;
 
 /** "Sales Invoice INV-0001.pdf": safe as a MIME filename and a Content-Disposition value. */
 export function attachmentFilename(type: DocumentType, reference: string): string {

@@ -10,10 +10,12 @@ export const personNameSchema = singleLineText({ max: 200, required: true });
 /** Sign-in addresses are compared in lower case. */
 export const accountEmailSchema = emailAddressSchema.transform((email) => email.toLowerCase());
 
+// The common-password list is checked on the server (lib/auth/common-passwords): too big for the browser.
 export const newPasswordSchema = z
   .string("validation.required")
   .min(10, "validation.passwordLength")
-  .max(200, "validation.tooLong");
+  .max(200, "validation.tooLong")
+  .refine((p) => !/^(.)\1*$/su.test(p), "validation.passwordRepeated");
 
 export const setupSchema = z.object({
   businessName: personNameSchema,

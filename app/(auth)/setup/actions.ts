@@ -1,6 +1,7 @@
 "use server";
 
 import { headers } from "next/headers";
+import { commonPasswordErrors } from "@/lib/auth/common-passwords";
 import { hashPassword } from "@/lib/auth/password";
 import { defaultCurrencyFor } from "@/lib/businesses/currencies";
 import { createBusinessWithAdmin } from "@/lib/businesses/queries";
@@ -16,6 +17,8 @@ export async function createFirstAdmin(input: unknown): Promise<ActionResult> {
   const parsed = setupSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
   const { businessName, name, email, password } = parsed.data;
+  const common = commonPasswordErrors("password", password);
+  if (common) return common;
   const passwordHash = await hashPassword(password);
   const currency = defaultCurrencyFor((await headers()).get("accept-language"), await getRequestLocale());
   const created = createBusinessWithAdmin({ businessName, currency, admin: { name, email, passwordHash } });

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { adminAction } from "@/lib/auth/action";
+import { commonPasswordErrors } from "@/lib/auth/common-passwords";
 import { hashPassword } from "@/lib/auth/password";
 import { addUser, isEmailTaken } from "@/lib/users/queries";
 import { newUserSchema } from "@/lib/validation/auth";
@@ -9,6 +10,8 @@ import { newUserSchema } from "@/lib/validation/auth";
 const emailTaken = { ok: false, error: "conflict", fieldErrors: { email: "settings.users.emailTaken" } } as const;
 
 export const addUserAction = adminAction(newUserSchema, async (input, admin) => {
+  const common = commonPasswordErrors("password", input.password);
+  if (common) return common;
   if (isEmailTaken({ email: input.email })) return emailTaken;
   const passwordHash = await hashPassword(input.password);
   const added = addUser({ businessId: admin.businessId, name: input.name, email: input.email, role: input.role, passwordHash });
