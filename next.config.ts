@@ -18,17 +18,18 @@ const nextConfig: NextConfig = {
     serverActions: { bodySizeLimit: "2mb" },
   },
   async headers() {
+    // Pages get a nonce-based CSP, Permissions-Policy and HSTS from proxy.ts; these hold everywhere.
+    const common = [
+      { key: "X-Frame-Options", value: "SAMEORIGIN" },
+      { key: "X-Content-Type-Options", value: "nosniff" },
+      { key: "Referrer-Policy", value: "same-origin" },
+    ];
+    // Route handlers (JSON, the PDF shown in the document page's <object>) have no scripts to allow.
+    const routeCsp = { key: "Content-Security-Policy", value: "frame-ancestors 'self'; object-src 'self'; base-uri 'self'" };
     return [
-      {
-        // Same-origin framing only: the document page and the Email dialog embed the document's PDF.
-        source: "/:path*",
-        headers: [
-          { key: "X-Frame-Options", value: "SAMEORIGIN" },
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "same-origin" },
-          { key: "Content-Security-Policy", value: "frame-ancestors 'self'; object-src 'self'; base-uri 'self'" },
-        ],
-      },
+      { source: "/:path*", headers: common },
+      { source: "/api/:path*", headers: [routeCsp] },
+      { source: "/documents/:type/:id/pdf", headers: [routeCsp] },
     ];
   },
 };

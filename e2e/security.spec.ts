@@ -1,0 +1,197 @@
+import { test, expect } from "./fixtures/test";
+import { storageState } from "./fixtures/accounts";
+import { configureSmtp } from "./fixtures/email-settings";
+import { businessId, insertContact, insertDocument, uniqueReference } from "./fixtures/seed";
+
+test.describe("email settings cannot reach internal services", () => {
+  test.use({ storageState: storageState.admin });
+
+  test("169.254.169.254 is refused as the SMTP server and as the relay URL, and nothing is stored", async ({ page, db }) => {
+    const row = () => db.prepare("select * from email_settings").get();
+    const before = row();
+    const refused = page.getByText("This address belongs to the machine's own network (link-local or cloud metadata), not to a mail server.", { exact: false });
+
+    await page.goto("/settings/email");
+    await page.getByRole("radio", { name: "SMTP" }).check();
+    await page.getByLabel("SMTP server").fill("169.254.169.254");
+    await page.getByLabel("Username").fill("me@acme.test");
+    await page.getByLabel("Password", { exact: true }).fill("whatever-password");
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(refused).toBeVisible();
+    await expect(page.getByLabel("SMTP server")).toHaveAttribute("aria-invalid", "true");
+
+    await page.reload();
+    await page.getByRole("radio", { name: "HTTP" }).check();
+    await page.getByLabel("HTTP server").fill("http://169.254.169.254/latest/meta-data/");
+    await page.getByLabel("Reply to").fill("me@acme.test");
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(refused).toBeVisible();
+    await expect(page.getByLabel("HTTP server")).toHaveAttribute("aria-invalid", "true");
+    expect(row()).toEqual(before);
+  });
+
+  test("the server refuses a metadata address even when the form's check is skipped", async ({ page, baseURL }) => {
+    await page.goto("/settings/email");
+    const response = await page.request.post(`${baseURL}/api/email-settings/test`, {
+      headers: { "content-type": "application/json", origin: baseURL! },
+      data: {
+        protocol: "http", smtpHost: "", smtpPort: 587, smtpSecurity: "starttls", smtpUsername: "", smtpEmail: "", smtpPassword: "",
+        copyEnabled: false, copyAddress: "", replyToEnabled: false, replyToAddresses: "", skipTlsVerify: false,
+        httpUrl: "https://[fd00:ec2::254]/", httpReplyTo: "me@acme.test",
+      },
+    });
+    expect(response.status()).toBe(400);
+    expect(await response.json()).toEqual({ error: "invalid", fieldErrors: { httpUrl: "emailSettings.errors.hostBlocked" } });
+  });
+});
+
+test("a failed email's raw server text is shown to admins only", async ({ browser, db }) => {
+  const raw = "535 5.7.8 internal-relay-7.corp.example rejected credentials";
+  const failure = JSON.stringify({ stage: "login", code: "auth_failed", raw, responseCode: 535 });
+  const emailId = Number(
+    db
+      .prepare(
+        "insert into emails (business_id, idempotency_key, protocol, from_address, to_addresses, subject, body_text, body_html, status, failure) values (?, ?, 'smtp', 'owner@acme.test', 'client@example.test', 'Failed one', 'x', '<p>x</p>', 'failed', ?)",
+      )
+      .run(businessId(db), `raw-details-${Date.now()}`, failure).lastInsertRowid,
+  );
+  for (const [role, seesDetails] of [["admin", true], ["staff", false]] as const) {
+    const context = await browser.newContext({ storageState: storageState[role] });
+    const page = await context.newPage();
+    await page.goto(`/emails/${emailId}`);
+    await expect(page.getByRole("heading", { name: "Failed one" }).or(page.getByText("Failed one").first())).toBeVisible();
+    await expect(page.getByText("Details", { exact: true }), role).toHaveCount(seesDetails ? 1 : 0);
+    expect((await page.content()).includes("internal-relay-7"), role).toBe(seesDetails);
+    await context.close();
+  }
+});
+
+test.describe("contact names in email drafts", () => {
+  test.use({ storageState: storageState.admin });
+
+  test("a contact named like a Markdown link gets an email whose HTML links nowhere", async ({ page, db, mail }) => {
+    mail.reset();
+    await configureSmtp(page, mail);
+    const name = "[x](https://evil.test) ![](https://tracker.evil.test/p.gif)";
+    const contactId = insertContact(db, { kind: "customer", name, emails: "victim@customer.test" });
+    const id = insertDocument(db, { type: "sales-invoices", contactId, reference: uniqueReference("MD-"), lines: [{ description: "Work", quantity: "1", unitPrice: "100", taxRate: "21" }] });
+    try {
+      await page.goto(`/documents/sales-invoices/${id}`);
+      await page.getByRole("button", { name: "Email", exact: true }).click();
+      const dialog = page.getByRole("dialog");
+      await expect(dialog.getByLabel("Message")).toHaveValue(/121\.00/);
+      await dialog.getByRole("button", { name: "Send" }).click();
+      await expect(page.getByRole("main").getByRole("status").filter({ hasText: "Email sent to victim@customer.test." })).toBeVisible({ timeout: 20_000 });
+
+      const [message] = await mail.waitForMessages(1);
+      const html = String(message.parsed.html);
+      expect(html).toContain("[x](https://evil.test)");
+      expect(html).not.toMatch(/href="[^"]*evil\.test/);
+      expect(html).not.toMatch(/<img[^>]*evil\.test/);
+      expect(html).not.toMatch(/<a\s/);
+    } finally {
+      db.prepare("delete from emails where document_id = ?").run(id);
+      db.prepare("delete from documents where id = ?").run(id);
+      db.prepare("delete from contacts where id = ?").run(contactId);
+    }
+  });
+});
+
+test.describe("text that disguises itself", () => {
+  test.use({ storageState: storageState.admin });
+
+  test("a customer name with U+202E is refused with a field message and nothing is saved", async ({ page, db }) => {
+    const count = () => (db.prepare("select count(*) as n from contacts").get() as { n: number }).n;
+    const before = count();
+    await page.goto("/customers/new");
+    await page.getByLabel("Name").fill("Evil \u202Egnp.exe");
+    await page.getByLabel("Email").fill("evil@customer.test");
+    await page.getByRole("button", { name: "Create" }).click();
+    await expect(page.getByText("Remove the invisible characters (text direction or zero-width marks)")).toBeVisible();
+    await expect(page.getByLabel("Name")).toHaveAttribute("aria-invalid", "true");
+    expect(count()).toBe(before);
+  });
+});
+
+test.describe("passwords", () => {
+  test.use({ storageState: storageState.admin });
+
+  test("password12 and one repeated character are refused as a new user's password", async ({ page, db }) => {
+    const count = () => (db.prepare("select count(*) as n from users").get() as { n: number }).n;
+    const before = count();
+    await page.goto("/settings/users");
+    await page.getByLabel("Name").fill("Weak Password");
+    await page.getByLabel("Email").fill("weak@acme.test");
+    await page.getByLabel("Initial password").fill("password12");
+    await page.getByRole("button", { name: "Add user" }).click();
+    await expect(page.getByText("This is one of the most common passwords: choose one that is harder to guess.")).toBeVisible();
+    await page.getByLabel("Initial password").fill("zzzzzzzzzzzz");
+    await page.getByRole("button", { name: "Add user" }).click();
+    await expect(page.getByText("Use more than one repeated character.")).toBeVisible();
+    expect(count()).toBe(before);
+  });
+});
+
+test.describe("malformed requests", () => {
+  test.use({ storageState: storageState.admin });
+
+  test("an invalid action body, an over-size one, a foreign Origin and callbackUrl=javascript: answer 4xx", async ({ page, baseURL }) => {
+    // The id of a real action (the language switcher's, harmless to run), as the page posts it.
+    await page.goto("/");
+    const recorded = page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"]));
+    await page.getByLabel("Language").selectOption("en");
+    await page.getByRole("button", { name: "Apply" }).click();
+    const actionId = (await recorded).headers()["next-action"];
+    const send = (headers: Record<string, string>, data: string) =>
+      page.request.post("/", { headers: { "next-action": actionId, accept: "text/x-component", origin: baseURL!, ...headers }, data, maxRedirects: 0 });
+
+    const invalid = await send({ "content-type": "text/plain;charset=UTF-8" }, "[{not json");
+    expect(invalid.status()).toBe(400);
+    const oversize = await send({ "content-type": "text/plain;charset=UTF-8" }, JSON.stringify(["x".repeat(2 * 1024 * 1024)]));
+    expect(oversize.status()).toBe(413);
+    const foreign = await send({ "content-type": "text/plain;charset=UTF-8", origin: "https://evil.test" }, "[]");
+    expect(foreign.status()).toBe(403);
+    for (const response of [invalid, oversize, foreign]) expect(await response.text()).not.toMatch(/at .*\.js|Error:/);
+
+    const signin = await page.request.get("/api/auth/signin?callbackUrl=javascript:alert(1)", { maxRedirects: 0 });
+    expect(signin.status()).toBe(400);
+    const csrf = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+    const credentials = await page.request.post("/api/auth/callback/credentials", {
+      form: { email: "owner@acme.test", password: "x", csrfToken: csrf.csrfToken, callbackUrl: "javascript:alert(1)", json: "true" },
+      maxRedirects: 0,
+    });
+    expect(credentials.status()).toBe(400);
+
+    const bigJson = await page.request.post("/api/email-settings/test", {
+      headers: { "content-type": "application/json", origin: baseURL! },
+      data: JSON.stringify({ padding: "x".repeat(2 * 1024 * 1024) }),
+    });
+    expect(bigJson.status()).toBe(413);
+    const badJson = await page.request.post("/api/email-settings/test", { headers: { "content-type": "application/json", origin: baseURL! }, data: "{nope" });
+    expect(badJson.status()).toBe(400);
+  });
+});
+
+test.describe("security headers", () => {
+  test.use({ storageState: storageState.admin });
+
+  test("every page answers with a nonce-based CSP its scripts carry, and a Permissions-Policy", async ({ page }) => {
+    const pages = ["/", "/customers", "/suppliers", "/documents", "/documents/sales-invoices", "/emails", "/guides", "/settings", "/settings/users", "/settings/email", "/settings/templates", "/login"];
+    const nonces = new Set<string>();
+    for (const path of pages) {
+      const response = await page.goto(path);
+      const csp = response!.headers()["content-security-policy"] ?? "";
+      const nonce = /script-src 'self' 'nonce-([A-Za-z0-9+/=]+)' 'strict-dynamic'/.exec(csp)?.[1];
+      expect(nonce, `${path}: ${csp}`).toBeTruthy();
+      expect(csp).toContain("object-src 'self'");
+      expect(csp).toContain("frame-ancestors 'self'");
+      expect(csp).toContain("form-action 'self'");
+      expect(response!.headers()["permissions-policy"]).toContain("camera=()");
+      nonces.add(nonce!);
+      const scriptNonces = await page.locator("script").evaluateAll((scripts) => scripts.map((s) => (s as HTMLScriptElement).nonce));
+      expect(scriptNonces.length, path).toBeGreaterThan(0);
+      expect(scriptNonces.every((n) => n === nonce), path).toBe(true);
+    }
+    expect(nonces.size).toBe(pages.length);
+  });
+});
