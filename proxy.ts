@@ -5,7 +5,7 @@ import { contentSecurityPolicy, PERMISSIONS_POLICY, STRICT_TRANSPORT_SECURITY } 
 import { authSecret } from "@/lib/secrets";
 
 // Pages anyone may open; every other page sends anonymous visitors to sign in.
-const PUBLIC_PAGES = /^\/(login|setup)\/?$/;
+const PUBLIC_PAGES = /^\/(login|setup|reset-password)\/?$/;
 
 /**
  * Sets every page's security headers (a fresh CSP nonce each time, which Next.js puts on its own

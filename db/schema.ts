@@ -63,9 +63,65 @@ export const users = sqliteTable(
     locale: text("locale"),
     /** Bumped on sign-out: session tokens carry it, so older tokens stop working at once. */
     sessionVersion: integer("session_version").notNull().default(0),
+    /** Set while an admin has disabled the user: no sign-in, no session; their history stays. */
+    disabledAt: integer("disabled_at", { mode: "timestamp_ms" }),
+    /** A temporary password set by an admin: the user must choose their own before anything else. */
+    mustChangePassword: integer("must_change_password", { mode: "boolean" }).notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("users_email_unique").on(t.email)],
+);
+
+/** Emailed password-reset links: only a hash of the token is kept; single use, 1 hour. */
+export const passwordResetTokens = sqliteTable("password_reset_tokens", {
+  tokenHash: text("token_hash").primaryKey(),
+  userId: integer("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  usedAt: integer("used_at", { mode: "timestamp_ms" }),
+  createdAt: createdAt(),
+});
+
+export const activityKinds = [
+  "sign_in",
+  "sign_in_failed",
+  "user_added",
+  "user_disabled",
+  "user_enabled",
+  "user_deleted",
+  "role_changed",
+  "password_reset_sent",
+  "password_reset_used",
+  "temporary_password_set",
+  "password_changed",
+  "signed_out_everywhere",
+  "email_settings_saved",
+  "email_settings_tested",
+  "email_connected",
+  "email_disconnected",
+  "template_saved",
+  "template_reset",
+] as const;
+export type ActivityKind = (typeof activityKinds)[number];
+
+/** What admins see under Settings → Activity: who did what, when, from where; never a secret. */
+export const activityLog = sqliteTable(
+  "activity_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** Null for a failed sign-in on an address that is no account. */
+    businessId: integer("business_id").references(() => businesses.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: activityKinds }).notNull(),
+    actorUserId: integer("actor_user_id").references(() => users.id, { onDelete: "set null" }),
+    /** Who, as they were named then (the account may be deleted later). */
+    actorLabel: text("actor_label").notNull().default(""),
+    /** What it was about: a user's email, a document type, the settings' protocol. */
+    subject: text("subject").notNull().default(""),
+    ipAddress: text("ip_address").notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [index("activity_log_business_created").on(t.businessId, t.createdAt)],
 );
 
 /** Counters behind sign-in throttling; key is "account:<email>" or "ip:<address>". */

@@ -27,6 +27,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         <NavLinks links={links} label={t("nav.label")} />
         <div className="sidebar-footer">
           <span>{t("nav.signedInAs", { name: user.name })}</span>
+          <a href="/change-password">{t("nav.changePassword")}</a>
           <LanguageSwitcher />
           <SignOutButton />
         </div>

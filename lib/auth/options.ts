@@ -7,6 +7,7 @@ import { users } from "@/db/schema";
 import { authSecret } from "@/lib/secrets";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import { beginSignInAttempt, signInSucceeded } from "./throttle";
+import { recordActivity } from "@/lib/activity/log";
 import { clientIp } from "./client-ip";
 import { endSessions, sessionIsCurrent } from "./revoke";
 import { SESSION_IDLE_SECONDS, sessionTokenExpired } from "./session-lifetime";
@@ -39,8 +40,13 @@ export const authOptions: NextAuthOptions = {
 
         const user = email ? db.select().from(users).where(eq(users.email, email)).get() : undefined;
         const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
-        if (!user || !ok) throw new Error(SIGN_IN_FAILED);
+        // A disabled account gets the same answer as a wrong password.
+        if (!user || !ok || user.disabledAt) {
+          recordActivity({ businessId: user?.businessId ?? null, kind: "sign_in_failed", subject: email, ipAddress: ip });
+          throw new Error(SIGN_IN_FAILED);
+        }
         signInSucceeded(db, email, ip);
+        recordActivity({ businessId: user.businessId, kind: "sign_in", actor: user, subject: user.email, ipAddress: ip });
         return { id: String(user.id), name: user.name, email: user.email, sessionVersion: user.sessionVersion };
       },
     }),

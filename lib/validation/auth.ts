@@ -22,6 +22,8 @@ export const setupSchema = z.object({
   name: personNameSchema,
   email: accountEmailSchema,
   password: newPasswordSchema,
+  // Only asked for from another machine (lib/auth/setup-code).
+  setupCode: z.string().max(64, "validation.tooLong").optional(),
 });
 export type SetupInput = z.input<typeof setupSchema>;
 

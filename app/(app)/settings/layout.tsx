@@ -10,6 +10,7 @@ export default async function SettingsLayout({ children }: { children: React.Rea
     { href: "/settings/users", label: t("users.title") },
     { href: "/settings/email", label: t("email.title") },
     { href: "/settings/templates", label: t("templates.title") },
+    { href: "/settings/activity", label: t("activity.title") },
   ];
   return (
     <>

@@ -2,7 +2,9 @@
 
 import { headers } from "next/headers";
 import { commonPasswordErrors } from "@/lib/auth/common-passwords";
+import { clientIp } from "@/lib/auth/client-ip";
 import { hashPassword } from "@/lib/auth/password";
+import { setupAllowed } from "@/lib/auth/setup-code";
 import { defaultCurrencyFor } from "@/lib/businesses/currencies";
 import { createBusinessWithAdmin } from "@/lib/businesses/queries";
 import { getRequestLocale } from "@/lib/i18n/request-locale";
@@ -16,6 +18,9 @@ export async function createFirstAdmin(input: unknown): Promise<ActionResult> {
   if (hasAnyUser()) return { ok: false, error: "forbidden" };
   const parsed = setupSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
+  if (!setupAllowed(clientIp(await headers()), parsed.data.setupCode)) {
+    return { ok: false, error: "forbidden", fieldErrors: { setupCode: "setup.codeWrong" } };
+  }
   const { businessName, name, email, password } = parsed.data;
   const common = commonPasswordErrors("password", password);
   if (common) return common;

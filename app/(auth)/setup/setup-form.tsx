@@ -7,11 +7,15 @@ import { useServerValidatedForm } from "@/app/_components/use-action-form";
 import { signInWithPassword } from "@/lib/auth/browser";
 import { createFirstAdmin } from "./actions";
 
-export function SetupForm() {
+export function SetupForm({ needsCode }: { needsCode: boolean }) {
   const t = useTranslations();
   const { submit, errors, status, pending } = useServerValidatedForm({
     action: createFirstAdmin,
-    errorText: (failure) => (failure.error === "forbidden" ? t("setup.alreadyDone") : undefined),
+    errorText: (failure) => {
+      const wrongCode = failure.fieldErrors?.setupCode !== undefined;
+      if (wrongCode) return t("common.errors.invalid");
+      return failure.error === "forbidden" ? t("setup.alreadyDone") : undefined;
+    },
     onSuccess: async (_, values) => {
       const signedIn = await signInWithPassword(values.email, values.password);
       window.location.assign(signedIn.ok ? "/" : "/login");
@@ -30,6 +34,16 @@ export function SetupForm() {
         registration={{ name: "password" }}
         error={errors.password}
       />
+      {needsCode ? (
+        <Field
+          label={t("setup.code")}
+          autoComplete="off"
+          hint={t("setup.codeHint")}
+          registration={{ name: "setupCode" }}
+          error={errors.setupCode}
+          inputProps={{ spellCheck: false, autoCapitalize: "characters" }}
+        />
+      ) : null}
       <FormStatus kind={status?.kind ?? null}>{status?.text}</FormStatus>
       <button type="submit" disabled={pending}>
         {pending ? t("setup.submitting") : t("setup.submit")}

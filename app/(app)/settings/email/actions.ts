@@ -1,7 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { recordActivity, settingsSummary } from "@/lib/activity/log";
 import { adminAction } from "@/lib/auth/action";
+import { requestIp } from "@/lib/auth/request-ip";
 import { blockedDestinationErrors } from "@/lib/net/destination-check";
 import { saveEmailSettings, savedPasswordFor } from "@/lib/mail/settings-store";
 import { emailSettingsSchema } from "@/lib/validation/email-settings";
@@ -12,6 +14,7 @@ export const saveEmailSettingsAction = adminAction(
     const blocked = await blockedDestinationErrors(values);
     if (blocked) return { ok: false, error: "invalid", fieldErrors: blocked };
     saveEmailSettings(user.businessId, values);
+    recordActivity({ businessId: user.businessId, kind: "email_settings_saved", actor: user, subject: settingsSummary(values), ipAddress: await requestIp() });
     revalidatePath("/", "layout");
     return { ok: true, data: undefined };
   },

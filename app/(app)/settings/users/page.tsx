@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireAdmin } from "@/lib/auth/session";
 import { listUsers } from "@/lib/users/queries";
@@ -22,16 +23,21 @@ export default async function UsersPage() {
             <th scope="col">{t("name")}</th>
             <th scope="col">{t("email")}</th>
             <th scope="col">{t("role")}</th>
+            <th scope="col">{t("statusLabel")}</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((u) => (
             <tr key={u.id}>
               <td>
-                {u.name} {u.id === admin.id ? t("you") : null}
+                <Link href={`/settings/users/${u.id}`} aria-label={t("manage.link", { name: u.name })}>
+                  {u.name}
+                </Link>{" "}
+                {u.id === admin.id ? t("you") : null}
               </td>
               <td>{u.email}</td>
               <td>{t(`roles.${u.role}`)}</td>
+              <td>{u.disabledAt ? t("status.disabled") : t("status.active")}</td>
             </tr>
           ))}
         </tbody>

@@ -1,4 +1,6 @@
 import { getTranslations } from "next-intl/server";
+import { configSummary, recordActivity } from "@/lib/activity/log";
+import { clientIp } from "@/lib/auth/client-ip";
 import { jsonResponse, jsonRoute } from "@/lib/auth/json-route";
 import { blockedDestinationErrors } from "@/lib/net/destination-check";
 import { renderEmailBody } from "@/lib/documents/email-template";
@@ -17,9 +19,10 @@ const unsavedSetupSchema = (user: { businessId: number }) => {
  * Tests the unsaved email settings form by sending a short message, streaming each stage's
  * result as one JSON line so the form can show progress live. Admins only.
  */
-export const POST = jsonRoute({ role: "admin", schema: unsavedSetupSchema }, async (setup) => {
+export const POST = jsonRoute({ role: "admin", schema: unsavedSetupSchema }, async (setup, user, request) => {
   const blocked = await blockedDestinationErrors(setup.config);
   if (blocked) return jsonResponse(400, { error: "invalid", fieldErrors: blocked });
+  recordActivity({ businessId: user.businessId, kind: "email_settings_tested", actor: user, subject: configSummary(setup.config), ipAddress: clientIp(request.headers) });
   const t = await getTranslations("emailSettings.test");
   const events = diagnose(setup, { subject: t("subject"), ...renderEmailBody(t("body", { business: setup.businessName })) });
   const encoder = new TextEncoder();
