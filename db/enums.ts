@@ -31,3 +31,26 @@ export type DocumentType = (typeof documentTypes)[number];
 
 export const emailStatuses = ["queued", "sending", "sent", "retrying", "failed", "interrupted", "cancelled"] as const;
 export type EmailStatus = (typeof emailStatuses)[number];
+
+/** What the activity log records (Settings → Activity). */
+export const activityKinds = [
+  "sign_in",
+  "sign_in_failed",
+  "user_added",
+  "user_disabled",
+  "user_enabled",
+  "user_deleted",
+  "role_changed",
+  "password_reset_sent",
+  "password_reset_used",
+  "temporary_password_set",
+  "password_changed",
+  "signed_out_everywhere",
+  "email_settings_saved",
+  "email_settings_tested",
+  "email_connected",
+  "email_disconnected",
+  "template_saved",
+  "template_reset",
+] as const;
+export type ActivityKind = (typeof activityKinds)[number];

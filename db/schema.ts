@@ -9,6 +9,7 @@ import {
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
 import {
+  activityKinds,
   contactKinds,
   documentTypes,
   emailSettingsDefaults,
@@ -82,28 +83,6 @@ export const passwordResetTokens = sqliteTable("password_reset_tokens", {
   usedAt: integer("used_at", { mode: "timestamp_ms" }),
   createdAt: createdAt(),
 });
-
-export const activityKinds = [
-  "sign_in",
-  "sign_in_failed",
-  "user_added",
-  "user_disabled",
-  "user_enabled",
-  "user_deleted",
-  "role_changed",
-  "password_reset_sent",
-  "password_reset_used",
-  "temporary_password_set",
-  "password_changed",
-  "signed_out_everywhere",
-  "email_settings_saved",
-  "email_settings_tested",
-  "email_connected",
-  "email_disconnected",
-  "template_saved",
-  "template_reset",
-] as const;
-export type ActivityKind = (typeof activityKinds)[number];
 
 /** What admins see under Settings → Activity: who did what, when, from where; never a secret. */
 export const activityLog = sqliteTable(

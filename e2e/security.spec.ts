@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
-import { test, expect } from "./fixtures/test";
+import { test, expect, businessIdOf } from "./fixtures/test";
 import { databasePath, storageState } from "./fixtures/accounts";
 import { configureSmtp } from "./fixtures/email-settings";
-import { businessId, insertContact, insertDocument, uniqueReference } from "./fixtures/seed";
+import { seedContact, seedDocument, uniqueReference } from "../test/fixtures/seed";
 
 test.describe("email settings cannot reach internal services", () => {
   test.use({ storageState: storageState.admin });
@@ -50,12 +50,13 @@ test.describe("email settings cannot reach internal services", () => {
 test("a failed email's raw server text is shown to admins only", async ({ browser, db }) => {
   const raw = "535 5.7.8 internal-relay-7.corp.example rejected credentials";
   const failure = JSON.stringify({ stage: "login", code: "auth_failed", raw, responseCode: 535 });
+  // Forged as the outbox records it: no test server is an internal relay with this reply.
   const emailId = Number(
     db
       .prepare(
         "insert into emails (business_id, idempotency_key, protocol, from_address, to_addresses, subject, body_text, body_html, status, failure) values (?, ?, 'smtp', 'owner@acme.test', 'client@example.test', 'Failed one', 'x', '<p>x</p>', 'failed', ?)",
       )
-      .run(businessId(db), `raw-details-${Date.now()}`, failure).lastInsertRowid,
+      .run(businessIdOf(db), `raw-details-${Date.now()}`, failure).lastInsertRowid,
   );
   for (const [role, seesDetails] of [["admin", true], ["staff", false]] as const) {
     const context = await browser.newContext({ storageState: storageState[role] });
@@ -75,8 +76,8 @@ test.describe("contact names in email drafts", () => {
     mail.reset();
     await configureSmtp(page, mail);
     const name = "[x](https://evil.test) ![](https://tracker.evil.test/p.gif)";
-    const contactId = insertContact(db, { kind: "customer", name, emails: "victim@customer.test" });
-    const id = insertDocument(db, { type: "sales-invoices", contactId, reference: uniqueReference("MD-"), lines: [{ description: "Work", quantity: "1", unitPrice: "100", taxRate: "21" }] });
+    const contactId = seedContact(businessIdOf(db), { kind: "customer", name, emails: "victim@customer.test" });
+    const id = seedDocument(businessIdOf(db), { type: "sales-invoices", contactId, reference: uniqueReference("MD-"), lines: [{ description: "Work", quantity: "1", unitPrice: "100", taxRate: "21" }] });
     try {
       await page.goto(`/documents/sales-invoices/${id}`);
       await page.getByRole("button", { name: "Email", exact: true }).click();

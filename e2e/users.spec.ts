@@ -1,24 +1,16 @@
 import type { Browser, Page } from "@playwright/test";
-import { test, expect, signIn } from "./fixtures/test";
+import { test, expect, businessIdOf, signIn } from "./fixtures/test";
 import { ADMIN, storageState } from "./fixtures/accounts";
 import { configureSmtp } from "./fixtures/email-settings";
-import { businessId } from "./fixtures/seed";
-import { hashPassword } from "../lib/auth/password";
-import type Database from "better-sqlite3";
+import { seedUser } from "../test/fixtures/seed";
 
 test.use({ storageState: storageState.admin });
 test.describe.configure({ mode: "serial" });
 
-async function addUser(db: Database.Database, user: { name: string; email: string; password: string; role?: "admin" | "staff" }) {
-  db.prepare("delete from users where email = ?").run(user.email);
-  db.prepare("insert into users (business_id, name, email, password_hash, role) values (?, ?, ?, ?, ?)").run(
-    businessId(db),
-    user.name,
-    user.email,
-    await hashPassword(user.password),
-    user.role ?? "staff",
-  );
-}
+// Fresh addresses each run: sign-in addresses are unique and the run's database may be reused.
+const run = Date.now().toString(36);
+const person = (name: string, local: string, password: string) => ({ name, email: `${local}.${run}@acme.test`, password, role: "staff" as const });
+const dana = person("Dana Disabled", "dana", "dana-password-77");
 
 async function openUser(page: Page, name: string) {
   await page.goto("/settings/users");
@@ -35,8 +27,7 @@ async function signedInContext(browser: Browser, email: string, password: string
 }
 
 test("an admin disables a staff user: their open session is refused at once, sign-in too, and their history stays", async ({ page, browser, db }) => {
-  const dana = { name: "Dana Disabled", email: "dana@acme.test", password: "dana-password-77" };
-  await addUser(db, dana);
+  await seedUser(businessIdOf(db), dana);
   const staff = await signedInContext(browser, dana.email, dana.password);
 
   await openUser(page, dana.name);
@@ -65,8 +56,8 @@ test("the last active administrator cannot be demoted or disabled", async ({ pag
 });
 
 test("a reset link arrives at the SMTP server, works once, and a second use is refused", async ({ page, browser, db, mail }) => {
-  const rita = { name: "Rita Reset", email: "rita@acme.test", password: "rita-password-77" };
-  await addUser(db, rita);
+  const rita = person("Rita Reset", "rita", "rita-password-77");
+  await seedUser(businessIdOf(db), rita);
   mail.reset();
   await configureSmtp(page, mail);
   await openUser(page, rita.name);
@@ -95,8 +86,8 @@ test("a reset link arrives at the SMTP server, works once, and a second use is r
 });
 
 test("a temporary password must be changed at the next sign-in, with the current one required", async ({ page, browser, db }) => {
-  const tom = { name: "Tom Temporary", email: "tom@acme.test", password: "tom-password-77" };
-  await addUser(db, tom);
+  const tom = person("Tom Temporary", "tom", "tom-password-77");
+  await seedUser(businessIdOf(db), tom);
   await openUser(page, tom.name);
   await page.getByLabel("Temporary password").fill("temporary-pass-55");
   await page.getByRole("button", { name: "Set temporary password" }).click();
@@ -121,8 +112,8 @@ test("a temporary password must be changed at the next sign-in, with the current
 });
 
 test("a user without history can be deleted; sign out everywhere ends a session", async ({ page, browser, db }) => {
-  const sue = { name: "Sue Sessions", email: "sue@acme.test", password: "sue-password-77" };
-  await addUser(db, sue);
+  const sue = person("Sue Sessions", "sue", "sue-password-77");
+  await seedUser(businessIdOf(db), sue);
   const session = await signedInContext(browser, sue.email, sue.password);
   await openUser(page, sue.name);
   await page.getByRole("button", { name: "Sign out everywhere" }).click();
@@ -139,15 +130,15 @@ test("a user without history can be deleted; sign out everywhere ends a session"
 test("the activity log shows a failed sign-in, a settings save and a user disabled, with no secret", async ({ page, browser, mail }) => {
   const stranger = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const strangerPage = await stranger.newPage();
-  await signIn(strangerPage, "dana@acme.test", "wrong-password-for-log");
+  await signIn(strangerPage, dana.email, "wrong-password-for-log");
   await expect(strangerPage.getByRole("main").getByRole("alert")).toBeVisible();
   await stranger.close();
 
   await page.goto("/settings/activity");
   const table = page.getByRole("table", { name: "Activity" });
-  await expect(table.getByRole("row").filter({ hasText: "Sign-in failed" }).filter({ hasText: "dana@acme.test" }).first()).toContainText("127.0.0.1");
+  await expect(table.getByRole("row").filter({ hasText: "Sign-in failed" }).filter({ hasText: dana.email }).first()).toContainText("127.0.0.1");
   await expect(table.getByRole("row").filter({ hasText: "Email settings saved" }).first()).toContainText(ADMIN.email);
-  await expect(table.getByRole("row").filter({ hasText: "User disabled" }).filter({ hasText: "dana@acme.test" }).first()).toContainText(ADMIN.email);
+  await expect(table.getByRole("row").filter({ hasText: "User disabled" }).filter({ hasText: dana.email }).first()).toContainText(ADMIN.email);
   const html = await page.content();
   expect(html).not.toContain(mail.password);
   expect(html).not.toContain("wrong-password-for-log");

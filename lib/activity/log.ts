@@ -1,7 +1,8 @@
 import "server-only";
 import { and, desc, eq, isNull, or } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { activityLog, type ActivityKind } from "@/db/schema";
+import type { ActivityKind } from "@/db/enums";
+import { activityLog } from "@/db/schema";
 
 export type { ActivityKind };
 

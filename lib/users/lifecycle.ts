@@ -150,13 +150,3 @@ export function findBusinessUser(businessId: number, userId: number) {
   const { passwordHash: _hash, ...rest } = user;
   return rest;
 }
-
-/** The business's users for the list, with whether each may still sign in. */
-export function listBusinessUsers(businessId: number) {
-  return getDb()
-    .select({ id: users.id, name: users.name, email: users.email, role: users.role, disabledAt: users.disabledAt })
-    .from(users)
-    .where(eq(users.businessId, businessId))
-    .orderBy(users.name)
-    .all();
-}

@@ -4,7 +4,7 @@ import { translatorFor } from "@/lib/i18n/translator";
 import { composeOutgoing } from "@/lib/mail/compose";
 import { loadMailSetup } from "@/lib/mail/setup";
 import { createTransport } from "@/lib/mail/transport";
-import type { Locale } from "@/lib/validation/auth";
+import type { Locale } from "@/lib/i18n/locale";
 
 /**
  * Emails a reset link through the business's own mail settings, the same way documents go out.

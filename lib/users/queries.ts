@@ -10,10 +10,10 @@ export function hasAnyUser(): boolean {
   return Boolean(getDb().select({ one: sql`1` }).from(users).limit(1).get());
 }
 
-/** This business's users, by name. */
+/** This business's users, by name, with whether each may still sign in. */
 export function listUsers({ businessId }: { businessId: number }) {
   return getDb()
-    .select({ id: users.id, name: users.name, email: users.email, role: users.role })
+    .select({ id: users.id, name: users.name, email: users.email, role: users.role, disabledAt: users.disabledAt })
     .from(users)
     .where(eq(users.businessId, businessId))
     .orderBy(asc(users.name))

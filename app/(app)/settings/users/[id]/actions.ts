@@ -1,13 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getLocale } from "next-intl/server";
 import { recordActivity, type ActivityKind } from "@/lib/activity/log";
 import { adminAction } from "@/lib/auth/action";
 import { commonPasswordErrors } from "@/lib/auth/common-passwords";
 import { requestIp } from "@/lib/auth/request-ip";
 import type { CurrentUser } from "@/lib/auth/session";
-import { isLocale } from "@/lib/i18n/locale";
+import { asLocale } from "@/lib/i18n/locale";
+import { getRequestLocale } from "@/lib/i18n/request-locale";
 import {
   changeUserRole,
   createPasswordResetToken,
@@ -65,8 +65,9 @@ export const sendResetLink = adminAction(userIdSchema, async ({ userId }, admin)
   if (!user) return { ok: false, error: "not_found" };
   const token = createPasswordResetToken(userId);
   const base = process.env.NEXTAUTH_URL ?? "http://localhost:3000";
-  const locale = await getLocale();
-  const sent = await sendPasswordResetEmail(admin.businessId, user.email, new URL(`/reset-password?token=${token}`, base).toString(), isLocale(locale) ? locale : "en");
+  // The email speaks the recipient's language when they chose one.
+  const locale = user.locale ? asLocale(user.locale) : await getRequestLocale();
+  const sent = await sendPasswordResetEmail(admin.businessId, user.email, new URL(`/reset-password?token=${token}`, base).toString(), locale);
   if (sent !== "sent") return { ok: false, error: "failed", message: `settings.users.resetLink.${sent}` };
   return answer({ ok: true, email: user.email }, admin, "password_reset_sent");
 });
