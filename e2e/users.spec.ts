@@ -76,10 +76,10 @@ test("a reset link arrives at the SMTP server, works once, and a second use is r
   await resetPage.goto(link!);
   await resetPage.getByLabel("New password").fill("rita-brand-new-88");
   await resetPage.getByRole("button", { name: "Save new password" }).click();
-  await expect(resetPage.getByRole("status")).toContainText("Your password is changed.");
+  await expect(resetPage.getByRole("main").getByRole("status")).toContainText("Your password is changed.");
 
   await resetPage.goto(link!);
-  await expect(resetPage.getByRole("alert")).toContainText("This link has expired or was already used.");
+  await expect(resetPage.getByRole("main").getByRole("alert")).toContainText("This link has expired or was already used.");
   await signIn(resetPage, rita.email, "rita-brand-new-88");
   await expect(resetPage.getByRole("heading", { name: "Dashboard" })).toBeVisible();
   await visitor.close();

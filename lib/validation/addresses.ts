@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 
 /*
  * Email addresses as typed by people, checked before they reach a mail header.

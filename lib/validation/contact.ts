@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { addressListSchema } from "./addresses";
 import { multiLineText, singleLineText } from "./text";
 

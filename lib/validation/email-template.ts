@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { findUnknownPlaceholders } from "@/lib/documents/email-template";
 import { documentTypes } from "@/db/enums";
 import { messageWithParams } from "./message";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { userRoles } from "@/lib/auth/roles";
 import { newPasswordSchema } from "./auth";
 
