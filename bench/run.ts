@@ -111,7 +111,7 @@ try {
   );
 } catch (error) {
   report.check("bench ran to the end", false, error instanceof Error ? error.message : String(error));
-  if (app) console.error(`next start said:\n${app.output().slice(-3000)}`);
+  if (app) console.error(`the app server said:\n${app.output().slice(-3000)}`);
 } finally {
   await app?.stop();
   await server.close();
