@@ -49,7 +49,7 @@ test.describe("email settings cannot reach internal services", () => {
   });
 });
 
-test("a failed email's raw server text is shown to admins only", async ({ browser, db }) => {
+test("a failed email's raw server text reaches admins only: its page, the Email log and the live status", async ({ browser, db }) => {
   const raw = "535 5.7.8 internal-relay-7.corp.example rejected credentials";
   const failure = JSON.stringify({ stage: "login", code: "auth_failed", raw, responseCode: 535 });
   // Forged as the outbox records it: no test server is an internal relay with this reply.
@@ -60,13 +60,20 @@ test("a failed email's raw server text is shown to admins only", async ({ browse
       )
       .run(businessIdOf(db), `raw-details-${Date.now()}`, failure).lastInsertRowid,
   );
+  db.prepare("insert into email_attempts (email_id, number, started_at, finished_at, outcome, failure) values (?, 1, ?, ?, 'failed', ?)").run(emailId, Date.now(), Date.now(), failure);
   for (const [role, seesDetails] of [["admin", true], ["staff", false]] as const) {
     const context = await browser.newContext({ storageState: storageState[role] });
     const page = await context.newPage();
     await page.goto(`/emails/${emailId}`);
     await expect(page.getByRole("heading", { name: "Failed one" }).or(page.getByText("Failed one").first())).toBeVisible();
     await expect(page.getByText("Details", { exact: true }), role).toHaveCount(seesDetails ? 1 : 0);
+    // The page's HTML includes the data sent to its client components: the live status, the attempt log.
     expect((await page.content()).includes("internal-relay-7"), role).toBe(seesDetails);
+    await page.goto("/emails");
+    expect((await page.content()).includes("internal-relay-7"), `${role} on /emails`).toBe(seesDetails);
+    const status = await page.request.post("/api/emails/status", { data: { ids: [emailId] } });
+    expect(status.status()).toBe(200);
+    expect((await status.text()).includes("internal-relay-7"), `${role} from /api/emails/status`).toBe(seesDetails);
     await context.close();
   }
 });

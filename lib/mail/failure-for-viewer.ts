@@ -6,7 +6,8 @@ export function failureForViewer(failure: MailFailure, role: UserRole): MailFail
   return role === "admin" ? failure : { ...failure, raw: "" };
 }
 
-/** The same rule for a send's outcome. */
+/** The same rule for anything that carries a failure: a send's outcome, an email's progress. */
 export function outcomeForViewer<T extends { status: string }>(outcome: T, role: UserRole): T {
-  return "failure" in outcome ? { ...outcome, failure: failureForViewer(outcome.failure as MailFailure, role) } : outcome;
+  const failure = "failure" in outcome ? (outcome.failure as MailFailure | null) : null;
+  return failure ? { ...outcome, failure: failureForViewer(failure, role) } : outcome;
 }

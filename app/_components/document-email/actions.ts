@@ -39,11 +39,11 @@ export const previewEmailAction = userAction(emailPreviewSchema, async ({ docume
 export const retryEmailNowAction = userAction(emailIdSchema, async ({ emailId }, user) => {
   const progress = retryEmailNowFor(user.businessId, emailId);
   revalidatePath("/", "layout");
-  return progress ? { ok: true, data: progress } : { ok: false, error: "not_found" };
+  return progress ? { ok: true, data: outcomeForViewer(progress, user.role) } : { ok: false, error: "not_found" };
 });
 
 export const cancelEmailAction = userAction(emailIdSchema, async ({ emailId }, user) => {
   const progress = cancelEmailFor(user.businessId, emailId);
   revalidatePath("/", "layout");
-  return progress ? { ok: true, data: progress } : { ok: false, error: "not_found" };
+  return progress ? { ok: true, data: outcomeForViewer(progress, user.role) } : { ok: false, error: "not_found" };
 });

@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { documentTypeInfo } from "@/lib/documents/types";
+import { requireUser } from "@/lib/auth/session";
 import type { EmailLogEntry } from "@/lib/mail/email-log";
+import { outcomeForViewer } from "@/lib/mail/failure-for-viewer";
 import { LiveEmailStatus } from "./live-email-status";
 
 /** The sent log as a table: used by /emails, each document page and the dashboard (without sender and document columns). */
@@ -18,6 +20,7 @@ export async function EmailTable({
   showDocument?: boolean;
   showActions?: boolean;
 }) {
+  const { role } = await requireUser();
   const t = await getTranslations();
   const format = await getFormatter();
   return (
@@ -54,7 +57,7 @@ export async function EmailTable({
               </td>
             ) : null}
             <td>
-              <LiveEmailStatus initial={e.progress} subject={e.subject} showActions={showActions} />
+              <LiveEmailStatus initial={outcomeForViewer(e.progress, role)} subject={e.subject} showActions={showActions} />
             </td>
           </tr>
         ))}

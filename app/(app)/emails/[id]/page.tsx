@@ -5,7 +5,7 @@ import { requireUser } from "@/lib/auth/session";
 import { documentTypeInfo } from "@/lib/documents/types";
 import { htmlWithInlineImages } from "@/lib/mail/compose";
 import { loadEmail } from "@/lib/mail/email-log";
-import { failureForViewer } from "@/lib/mail/failure-for-viewer";
+import { failureForViewer, outcomeForViewer } from "@/lib/mail/failure-for-viewer";
 import { hasRemoteImages } from "@/lib/mail/remote-images";
 import { DiagnosisReport } from "@/app/_components/diagnosis-report";
 import { LiveEmailStatus } from "@/app/_components/document-email/live-email-status";
@@ -20,7 +20,7 @@ export default async function EmailPage({ params }: { params: Promise<{ id: stri
   const format = await getFormatter();
   const { email, failure } = found;
   const rows: [string, React.ReactNode][] = [
-    [t("emails.status"), <LiveEmailStatus key="s" initial={found.progress} subject={email.subject} />],
+    [t("emails.status"), <LiveEmailStatus key="s" initial={outcomeForViewer(found.progress, user.role)} subject={email.subject} />],
     [t("emails.time"), format.dateTime(email.createdAt, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" })],
     [t("emails.sender"), found.senderName ?? t("emails.unknownUser")],
     [t("emails.from"), email.fromAddress],
@@ -84,7 +84,7 @@ export default async function EmailPage({ params }: { params: Promise<{ id: stri
                   <td>{t("emails.attemptNumber", { number: a.number })}</td>
                   <td>{format.dateTime(a.startedAt, { hour: "2-digit", minute: "2-digit", second: "2-digit" })}</td>
                   <td>{a.outcome ? t(`emails.statuses.${a.outcome}`) : t("emails.statuses.sending")}</td>
-                  <td>{a.failure?.raw ?? "—"}</td>
+                  <td>{(a.failure && failureForViewer(a.failure, user.role).raw) || "—"}</td>
                 </tr>
               ))}
             </tbody>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
+import { failureForViewer, outcomeForViewer } from "@/lib/mail/failure-for-viewer";
 import { batchProgress } from "@/lib/mail/queue/progress";
 import { parseRouteId } from "@/lib/validation/route-id";
 import { DiagnosisReport } from "@/app/_components/diagnosis-report";
@@ -47,8 +48,8 @@ export default async function EmailBatchPage({ params }: { params: Promise<{ id:
                 <p>
                   <Link href={`/emails/${p.id}`}>{p.subject}</Link> — {p.toAddresses}
                 </p>
-                <LiveEmailStatus initial={p} subject={p.subject} />
-                {p.failure && p.status !== "retrying" ? <DiagnosisReport failure={p.failure} /> : null}
+                <LiveEmailStatus initial={outcomeForViewer(p, user.role)} subject={p.subject} />
+                {p.failure && p.status !== "retrying" ? <DiagnosisReport failure={failureForViewer(p.failure, user.role)} /> : null}
               </li>
             ))}
           </ul>
