@@ -41,7 +41,7 @@ test.describe("email settings cannot reach internal services", () => {
       data: {
         protocol: "http", smtpHost: "", smtpPort: 587, smtpSecurity: "starttls", smtpUsername: "", smtpEmail: "", smtpPassword: "",
         copyEnabled: false, copyAddress: "", replyToEnabled: false, replyToAddresses: "", skipTlsVerify: false,
-        httpUrl: "https://[fd00:ec2::254]/", httpReplyTo: "me@acme.test",
+        httpUrl: "https://[fd00:ec2::254]/", httpReplyTo: "me@acme.test", sendRatePerMinute: "",
       },
     });
     expect(response.status()).toBe(400);
