@@ -13,10 +13,8 @@ export const changeOwnPasswordSchema = z.object({
   currentPassword: z.string("validation.required").min(1, "validation.required").max(1024, "validation.tooLong"),
   password: newPasswordSchema,
 });
-export type ChangeOwnPasswordInput = z.input<typeof changeOwnPasswordSchema>;
 
 export const resetPasswordSchema = z.object({
   token: z.string("validation.required").min(20).max(200),
   password: newPasswordSchema,
 });
-export type ResetPasswordInput = z.input<typeof resetPasswordSchema>;

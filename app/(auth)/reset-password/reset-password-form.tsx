@@ -1,18 +1,14 @@
 "use client";
 
-import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { Field } from "@/app/_components/field";
 import { FormStatus } from "@/app/_components/form-status";
-import { useActionForm } from "@/app/_components/use-action-form";
-import { resetPasswordSchema, type ResetPasswordInput } from "@/lib/validation/user-lifecycle";
+import { useServerValidatedForm } from "@/app/_components/use-action-form";
 import { resetPassword } from "./actions";
 
 export function ResetPasswordForm({ token }: { token: string }) {
   const t = useTranslations();
-  const form = useForm<ResetPasswordInput>({ resolver: zodResolver(resetPasswordSchema), defaultValues: { token, password: "" } });
-  const { submit, status, pending } = useActionForm(form, {
+  const { submit, errors, status, pending } = useServerValidatedForm({
     action: resetPassword,
     errorText: (failure) => (failure.message ? t(failure.message) : undefined),
     onSuccess: () => t("resetPassword.done"),
@@ -24,9 +20,10 @@ export function ResetPasswordForm({ token }: { token: string }) {
         type="password"
         autoComplete="new-password"
         hint={t("setup.passwordHint")}
-        registration={form.register("password")}
-        error={form.formState.errors.password}
+        registration={{ name: "password" }}
+        error={errors.password}
       />
+      <input type="hidden" name="token" value={token} />
       <FormStatus kind={status?.kind ?? null}>
         {status?.text}
         {status?.kind === "ok" ? (
