@@ -30,7 +30,7 @@ export function recordActivity(entry: ActivityEntry): void {
 }
 
 /** The newest entries for a business, with failed sign-ins on unknown addresses (no business). */
-export function listActivity(businessId: number, limit = 200) {
+export function listActivity({ businessId, limit = 200 }: { businessId: number; limit?: number }) {
   return getDb()
     .select()
     .from(activityLog)

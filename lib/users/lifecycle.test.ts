@@ -28,29 +28,29 @@ beforeAll(async () => {
 
 describe("user lifecycle", () => {
   it("never leaves the business without an active administrator", () => {
-    expect(setUserDisabled(businessId, ids.bob, true)).toEqual({ ok: true, email: "bob@acme.test" });
-    expect(setUserDisabled(businessId, ids.ann, true)).toEqual({ ok: false, reason: "last_admin" });
-    expect(changeUserRole(businessId, ids.ann, "staff")).toEqual({ ok: false, reason: "last_admin" });
-    expect(changeUserRole(businessId, ids.cat, "admin")).toEqual({ ok: true, email: "cat@acme.test" });
-    expect(changeUserRole(businessId, ids.ann, "staff")).toEqual({ ok: true, email: "ann@acme.test" });
+    expect(setUserDisabled({ businessId, userId: ids.bob, disabled: true })).toEqual({ ok: true, email: "bob@acme.test" });
+    expect(setUserDisabled({ businessId, userId: ids.ann, disabled: true })).toEqual({ ok: false, reason: "last_admin" });
+    expect(changeUserRole({ businessId, userId: ids.ann, role: "staff" })).toEqual({ ok: false, reason: "last_admin" });
+    expect(changeUserRole({ businessId, userId: ids.cat, role: "admin" })).toEqual({ ok: true, email: "cat@acme.test" });
+    expect(changeUserRole({ businessId, userId: ids.ann, role: "staff" })).toEqual({ ok: true, email: "ann@acme.test" });
   });
 
   it("a reset token works once, within the hour, and only its hash is stored", async () => {
     const now = Date.now();
-    const token = createPasswordResetToken(ids.cat, now);
+    const token = createPasswordResetToken({ userId: ids.cat, now });
     expect(JSON.stringify(db.select().from((await import("@/db/schema")).passwordResetTokens).all())).not.toContain(token);
-    expect(peekPasswordResetToken(token, now + RESET_LINK_LIFETIME_MS + 1)).toBeNull();
+    expect(peekPasswordResetToken({ token, now: now + RESET_LINK_LIFETIME_MS + 1 })).toBeNull();
     const [first, second] = await Promise.all([
-      redeemPasswordResetToken(token, "cat-new-password-1", now + 1000),
-      redeemPasswordResetToken(token, "cat-other-password-2", now + 1000),
+      redeemPasswordResetToken({ token, password: "cat-new-password-1", now: now + 1000 }),
+      redeemPasswordResetToken({ token, password: "cat-other-password-2", now: now + 1000 }),
     ]);
     expect([first, second].filter(Boolean)).toHaveLength(1);
-    expect(await redeemPasswordResetToken(token, "cat-third-password-3", now + 2000)).toBeNull();
+    expect(await redeemPasswordResetToken({ token, password: "cat-third-password-3", now: now + 2000 })).toBeNull();
   });
 
   it("an expired token is refused", async () => {
     const now = Date.now();
-    const token = createPasswordResetToken(ids.ann, now);
-    expect(await redeemPasswordResetToken(token, "ann-new-password-1", now + RESET_LINK_LIFETIME_MS + 1)).toBeNull();
+    const token = createPasswordResetToken({ userId: ids.ann, now });
+    expect(await redeemPasswordResetToken({ token, password: "ann-new-password-1", now: now + RESET_LINK_LIFETIME_MS + 1 })).toBeNull();
   });
 });

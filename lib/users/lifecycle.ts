@@ -33,7 +33,7 @@ function otherActiveAdmins(db: Reader, businessId: number, userId: number): numb
 const bumpSessions = { sessionVersion: sql`${users.sessionVersion} + 1` };
 
 /** Disabling ends the user's sessions at once and refuses their sign-in; everything they did stays. */
-export function setUserDisabled(businessId: number, userId: number, disabled: boolean, now = new Date()): LifecycleResult {
+export function setUserDisabled({ businessId, userId, disabled, now = new Date() }: { businessId: number; userId: number; disabled: boolean; now?: Date }): LifecycleResult {
   const db = getDb();
   return db.transaction((tx) => {
     const user = findUser(tx, businessId, userId);
@@ -47,7 +47,7 @@ export function setUserDisabled(businessId: number, userId: number, disabled: bo
   });
 }
 
-export function changeUserRole(businessId: number, userId: number, role: UserRole): LifecycleResult {
+export function changeUserRole({ businessId, userId, role }: { businessId: number; userId: number; role: UserRole }): LifecycleResult {
   const db = getDb();
   return db.transaction((tx) => {
     const user = findUser(tx, businessId, userId);
@@ -61,7 +61,7 @@ export function changeUserRole(businessId: number, userId: number, role: UserRol
 }
 
 /** Only a user who never sent an email can be deleted; anyone else is disabled instead. */
-export function deleteUserWithoutHistory(businessId: number, userId: number, actingUserId: number): LifecycleResult {
+export function deleteUserWithoutHistory({ businessId, userId, actingUserId }: { businessId: number; userId: number; actingUserId: number }): LifecycleResult {
   const db = getDb();
   return db.transaction((tx) => {
     const user = findUser(tx, businessId, userId);
@@ -74,7 +74,7 @@ export function deleteUserWithoutHistory(businessId: number, userId: number, act
   });
 }
 
-export function signOutEverywhere(businessId: number, userId: number): LifecycleResult {
+export function signOutEverywhere({ businessId, userId }: { businessId: number; userId: number }): LifecycleResult {
   const db = getDb();
   const user = findUser(db, businessId, userId);
   if (!user) return { ok: false, reason: "not_found" };
@@ -83,7 +83,7 @@ export function signOutEverywhere(businessId: number, userId: number): Lifecycle
 }
 
 /** A temporary password: the user's sessions end, and they must choose their own next time. */
-export async function setTemporaryPassword(businessId: number, userId: number, password: string): Promise<LifecycleResult> {
+export async function setTemporaryPassword({ businessId, userId, password }: { businessId: number; userId: number; password: string }): Promise<LifecycleResult> {
   const db = getDb();
   const user = findUser(db, businessId, userId);
   if (!user) return { ok: false, reason: "not_found" };
@@ -93,7 +93,7 @@ export async function setTemporaryPassword(businessId: number, userId: number, p
 }
 
 /** The user's own new password (after checking the current one, or redeeming a reset link). */
-export async function replacePassword(userId: number, password: string): Promise<void> {
+export async function replacePassword({ userId, password }: { userId: number; password: string }): Promise<void> {
   const db = getDb();
   const passwordHash = await hashPassword(password);
   db.update(users).set({ passwordHash, mustChangePassword: false, ...bumpSessions }).where(eq(users.id, userId)).run();
@@ -102,7 +102,7 @@ export async function replacePassword(userId: number, password: string): Promise
 const hashToken = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
 
 /** A single-use reset token for the link; only its hash is stored. Earlier unused links stop working. */
-export function createPasswordResetToken(userId: number, now = Date.now()): string {
+export function createPasswordResetToken({ userId, now = Date.now() }: { userId: number; now?: number }): string {
   const db = getDb();
   const token = crypto.randomBytes(32).toString("base64url");
   db.transaction((tx) => {
@@ -113,7 +113,7 @@ export function createPasswordResetToken(userId: number, now = Date.now()): stri
 }
 
 /** The account a reset token opens, if it is unused, unexpired and its user not disabled. */
-export function peekPasswordResetToken(token: string, now = Date.now()): { userId: number; email: string } | null {
+export function peekPasswordResetToken({ token, now = Date.now() }: { token: string; now?: number }): { userId: number; email: string } | null {
   const row = getDb()
     .select({ userId: users.id, email: users.email, disabledAt: users.disabledAt })
     .from(passwordResetTokens)
@@ -124,13 +124,17 @@ export function peekPasswordResetToken(token: string, now = Date.now()): { userI
 }
 
 /** Uses the token up (one caller wins even when two arrive at once) and sets the new password. */
-export async function redeemPasswordResetToken(
-  token: string,
-  password: string,
+export async function redeemPasswordResetToken({
+  token,
+  password,
   now = Date.now(),
-): Promise<{ userId: number; email: string; businessId: number } | null> {
+}: {
+  token: string;
+  password: string;
+  now?: number;
+}): Promise<{ userId: number; email: string; businessId: number } | null> {
   const db = getDb();
-  const owner = peekPasswordResetToken(token, now);
+  const owner = peekPasswordResetToken({ token, now });
   if (!owner) return null;
   const claimed = db
     .update(passwordResetTokens)
@@ -138,13 +142,13 @@ export async function redeemPasswordResetToken(
     .where(and(eq(passwordResetTokens.tokenHash, hashToken(token)), isNull(passwordResetTokens.usedAt), gt(passwordResetTokens.expiresAt, new Date(now))))
     .run();
   if (claimed.changes !== 1) return null;
-  await replacePassword(owner.userId, password);
+  await replacePassword({ userId: owner.userId, password });
   const user = db.select({ businessId: users.businessId }).from(users).where(eq(users.id, owner.userId)).get();
   return user ? { ...owner, businessId: user.businessId } : null;
 }
 
 /** A user of this business, for the user page (no password hash). */
-export function findBusinessUser(businessId: number, userId: number) {
+export function findBusinessUser({ businessId, userId }: { businessId: number; userId: number }) {
   const user = findUser(getDb(), businessId, userId);
   if (!user) return null;
   const { passwordHash: _hash, ...rest } = user;

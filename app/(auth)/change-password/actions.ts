@@ -23,7 +23,7 @@ export async function changeOwnPassword(input: unknown): Promise<ActionResult> {
   }
   const common = commonPasswordErrors("password", parsed.data.password);
   if (common) return common;
-  await replacePassword(user.id, parsed.data.password);
+  await replacePassword({ userId: user.id, password: parsed.data.password });
   recordActivity({ businessId: user.businessId, kind: "password_changed", actor: user, subject: user.email, ipAddress: await requestIp() });
   return { ok: true, data: undefined };
 }

@@ -16,7 +16,7 @@ export async function resetPassword(input: unknown): Promise<ActionResult> {
   }
   const common = commonPasswordErrors("password", parsed.data.password);
   if (common) return common;
-  const redeemed = await redeemPasswordResetToken(parsed.data.token, parsed.data.password);
+  const redeemed = await redeemPasswordResetToken(parsed.data);
   if (!redeemed) return { ok: false, error: "forbidden", message: "resetPassword.invalidLink" };
   recordActivity({ businessId: redeemed.businessId, kind: "password_reset_used", subject: redeemed.email, ipAddress: await requestIp() });
   return { ok: true, data: undefined };

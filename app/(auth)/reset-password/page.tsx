@@ -10,7 +10,7 @@ export async function generateMetadata() {
 export default async function ResetPasswordPage({ searchParams }: { searchParams: Promise<{ token?: string | string[] }> }) {
   const { token } = await searchParams;
   const value = typeof token === "string" ? token : "";
-  const owner = value ? peekPasswordResetToken(value) : null;
+  const owner = value ? peekPasswordResetToken({ token: value }) : null;
   const t = await getTranslations("resetPassword");
   return (
     <main className="auth-page">

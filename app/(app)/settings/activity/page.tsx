@@ -11,7 +11,7 @@ export default async function ActivityPage() {
   const admin = await requireAdmin();
   const t = await getTranslations("settings.activity");
   const format = await getFormatter();
-  const rows = listActivity(admin.businessId);
+  const rows = listActivity({ businessId: admin.businessId });
   return (
     <section aria-labelledby="activity-heading">
       <h2 id="activity-heading">{t("title")}</h2>

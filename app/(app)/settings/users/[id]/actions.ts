@@ -34,36 +34,36 @@ async function answer(result: LifecycleResult, admin: CurrentUser, kind: Activit
 }
 
 export const disableUser = adminAction(userIdSchema, async ({ userId }, admin) =>
-  answer(setUserDisabled(admin.businessId, userId, true), admin, "user_disabled"),
+  answer(setUserDisabled({ businessId: admin.businessId, userId, disabled: true }), admin, "user_disabled"),
 );
 
 export const enableUser = adminAction(userIdSchema, async ({ userId }, admin) =>
-  answer(setUserDisabled(admin.businessId, userId, false), admin, "user_enabled"),
+  answer(setUserDisabled({ businessId: admin.businessId, userId, disabled: false }), admin, "user_enabled"),
 );
 
 export const deleteUser = adminAction(userIdSchema, async ({ userId }, admin) =>
-  answer(deleteUserWithoutHistory(admin.businessId, userId, admin.id), admin, "user_deleted"),
+  answer(deleteUserWithoutHistory({ businessId: admin.businessId, userId, actingUserId: admin.id }), admin, "user_deleted"),
 );
 
 export const changeRole = adminAction(changeRoleSchema, async ({ userId, role }, admin) =>
-  answer(changeUserRole(admin.businessId, userId, role), admin, "role_changed"),
+  answer(changeUserRole({ businessId: admin.businessId, userId, role }), admin, "role_changed"),
 );
 
 export const endUserSessions = adminAction(userIdSchema, async ({ userId }, admin) =>
-  answer(signOutEverywhere(admin.businessId, userId), admin, "signed_out_everywhere"),
+  answer(signOutEverywhere({ businessId: admin.businessId, userId }), admin, "signed_out_everywhere"),
 );
 
 export const setUserTemporaryPassword = adminAction(temporaryPasswordSchema, async ({ userId, password }, admin) => {
   const common = commonPasswordErrors("password", password);
   if (common) return common;
-  return answer(await setTemporaryPassword(admin.businessId, userId, password), admin, "temporary_password_set");
+  return answer(await setTemporaryPassword({ businessId: admin.businessId, userId, password }), admin, "temporary_password_set");
 });
 
 /** Emails a single-use link valid for an hour, through the business's own email settings. */
 export const sendResetLink = adminAction(userIdSchema, async ({ userId }, admin) => {
-  const user = findBusinessUser(admin.businessId, userId);
+  const user = findBusinessUser({ businessId: admin.businessId, userId });
   if (!user) return { ok: false, error: "not_found" };
-  const token = createPasswordResetToken(userId);
+  const token = createPasswordResetToken({ userId });
   const base = process.env.NEXTAUTH_URL ?? "http://localhost:3000";
   // The email speaks the recipient's language when they chose one.
   const locale = user.locale ? asLocale(user.locale) : await getRequestLocale();

@@ -13,7 +13,7 @@ export async function generateMetadata() {
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   const admin = await requireAdmin();
   const id = Number((await params).id);
-  const user = Number.isInteger(id) && id > 0 ? findBusinessUser(admin.businessId, id) : null;
+  const user = Number.isInteger(id) && id > 0 ? findBusinessUser({ businessId: admin.businessId, userId: id }) : null;
   if (!user) notFound();
   const t = await getTranslations("settings.users");
   return (
