@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { documentTypeInfo, type DocumentType } from "@/lib/documents/types";
 import { multiLineText, singleLineText } from "./text";
 
