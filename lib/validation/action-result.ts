@@ -1,4 +1,4 @@
-import type { z } from "./zod";
+import type { z } from "zod";
 
 /** What every server action answers. Field errors are message keys the form translates. */
 export type ActionResult<T = undefined> =

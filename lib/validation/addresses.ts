@@ -1,4 +1,5 @@
-import { z } from "./zod";
+import "./zod-jitless";
+import { z } from "zod";
 
 /*
  * Email addresses as typed by people, checked before they reach a mail header.

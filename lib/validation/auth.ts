@@ -1,4 +1,5 @@
-import { z } from "./zod";
+import "./zod-jitless";
+import { z } from "zod";
 import { userRoles } from "@/db/enums";
 import { locales } from "@/lib/i18n/locale";
 import { emailAddressSchema } from "./addresses";

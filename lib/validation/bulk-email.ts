@@ -1,4 +1,5 @@
-import { z } from "./zod";
+import "./zod-jitless";
+import { z } from "zod";
 import { documentTypeInfo, type DocumentType } from "@/lib/documents/types";
 import { multiLineText, singleLineText } from "./text";
 

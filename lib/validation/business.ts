@@ -1,4 +1,5 @@
-import { z } from "./zod";
+import "./zod-jitless";
+import { z } from "zod";
 import { currencies } from "@/lib/businesses/currencies";
 import { logoContentType, MAX_LOGO_BYTES } from "@/lib/businesses/logo-format";
 import { isEmailAddress } from "./addresses";

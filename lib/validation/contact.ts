@@ -1,4 +1,5 @@
-import { z } from "./zod";
+import "./zod-jitless";
+import { z } from "zod";
 import { addressListSchema } from "./addresses";
 import { multiLineText, singleLineText } from "./text";
 

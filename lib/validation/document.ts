@@ -1,5 +1,6 @@
 import Decimal from "decimal.js";
-import { z } from "./zod";
+import "./zod-jitless";
+import { z } from "zod";
 import { documentTypeInfo, type DocumentType } from "@/lib/documents/types";
 import { multiLineText, singleLineText } from "./text";
 

@@ -1,4 +1,5 @@
-import { z } from "./zod";
+import "./zod-jitless";
+import { z } from "zod";
 import { emailSettingsDefaults, mailProtocols, smtpSecurityModes } from "@/db/enums";
 import { isBlockedAddress } from "@/lib/net/blocked-address";
 import { addressListSchema, emailAddressSchema, isEmailAddress, joinAddressList, parseAddressList } from "./addresses";

@@ -1,4 +1,5 @@
-import { z } from "./zod";
+import "./zod-jitless";
+import { z } from "zod";
 import { findUnknownPlaceholders } from "@/lib/documents/email-template";
 import { documentTypes } from "@/db/enums";
 import { messageWithParams } from "./message";

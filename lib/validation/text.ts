@@ -1,4 +1,5 @@
-import { z } from "./zod";
+import "./zod-jitless";
+import { z } from "zod";
 
 // C0 controls (tab and newlines included), DEL, C1 controls, Unicode line/paragraph separators.
 const anyControl = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;

@@ -1,4 +1,5 @@
-import { z } from "./zod";
+import "./zod-jitless";
+import { z } from "zod";
 import { userRoles } from "@/lib/auth/roles";
 import { newPasswordSchema } from "./auth";
 
