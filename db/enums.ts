@@ -4,8 +4,12 @@
 export const userRoles = ["admin", "staff"] as const;
 export type UserRole = (typeof userRoles)[number];
 
-export const mailProtocols = ["smtp", "http"] as const;
+export const mailProtocols = ["smtp", "http", "microsoft", "google"] as const;
 export type MailProtocol = (typeof mailProtocols)[number];
+
+/** The protocols that send through a provider's API after signing in with OAuth. */
+export const oauthProviders = ["microsoft", "google"] as const satisfies readonly MailProtocol[];
+export type OAuthProvider = (typeof oauthProviders)[number];
 
 export const smtpSecurityModes = ["tls", "starttls", "none"] as const;
 export type SmtpSecurity = (typeof smtpSecurityModes)[number];

@@ -15,6 +15,7 @@ import {
   emailSettingsDefaults,
   emailStatuses,
   mailProtocols,
+  oauthProviders,
   smtpSecurityModes,
   userRoles,
 } from "./enums";
@@ -134,6 +135,52 @@ export const emailSettings = sqliteTable("email_settings", {
   /** Emails per minute the queue may send with these settings; null = the provider's published limit. */
   sendRatePerMinute: integer("send_rate_per_minute"),
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+});
+
+/**
+ * A mailbox signed in with Microsoft or Google, one per business and provider. Tokens and the
+ * client secret are only ever stored sealed by lib/crypto.
+ */
+export const mailOauthConnections = sqliteTable(
+  "mail_oauth_connections",
+  {
+    businessId: integer("business_id")
+      .notNull()
+      .references(() => businesses.id, { onDelete: "cascade" }),
+    provider: text("provider", { enum: oauthProviders }).notNull(),
+    clientId: text("client_id").notNull(),
+    /** Null when the server-wide registration (MAILROOM_*_CLIENT_SECRET) was used. */
+    clientSecretSealed: text("client_secret_sealed"),
+    tenant: text("tenant").notNull().default("common"),
+    address: text("address").notNull().default(""),
+    refreshTokenSealed: text("refresh_token_sealed"),
+    accessTokenSealed: text("access_token_sealed"),
+    accessTokenExpiresAt: integer("access_token_expires_at"),
+    connectedAt: integer("connected_at", { mode: "timestamp_ms" }),
+    connectedByUserId: integer("connected_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    /** Set when a refresh was refused with invalid_grant: the UI says "Reconnect". */
+    reconnectNeededAt: integer("reconnect_needed_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [primaryKey({ columns: [t.businessId, t.provider] })],
+);
+
+/** Sign-ins in progress: single-use, bound to the admin who started them, 10 minutes. */
+export const oauthStates = sqliteTable("oauth_states", {
+  /** SHA-256 of the state sent to the provider; the state itself is never stored. */
+  stateHash: text("state_hash").primaryKey(),
+  businessId: integer("business_id")
+    .notNull()
+    .references(() => businesses.id, { onDelete: "cascade" }),
+  userId: integer("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  provider: text("provider", { enum: oauthProviders }).notNull(),
+  codeVerifierSealed: text("code_verifier_sealed").notNull(),
+  clientId: text("client_id").notNull(),
+  /** The secret typed in the unsaved form; null means the saved or server-wide one. */
+  clientSecretSealed: text("client_secret_sealed"),
+  tenant: text("tenant").notNull(),
+  expiresAt: integer("expires_at").notNull(),
 });
 
 export const contacts = sqliteTable(

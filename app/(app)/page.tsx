@@ -25,6 +25,12 @@ export default async function DashboardPage() {
 
       <section aria-labelledby="attention-heading" className={styles.block}>
         <h2 id="attention-heading">{t("dashboard.attention.title")}</h2>
+        {summary.reconnect ? (
+          <p className="notice warn">
+            {t("dashboard.reconnectNeeded")}{" "}
+            {isAdmin(user) ? <Link href={`/settings/email?protocol=${summary.reconnect}`}>{t(`dashboard.reconnect.${summary.reconnect}`)}</Link> : t("dashboard.askAdmin")}
+          </p>
+        ) : null}
         {summary.emailReady ? (
           <p className="notice ok">{t("dashboard.emailReady")}</p>
         ) : (

@@ -18,7 +18,8 @@ export function ConfirmDelete({
 }: {
   action: () => Promise<ActionResult>;
   redirectTo: string;
-  labels: { question: string; confirm: string; pending: string };
+  /** `button` replaces "Delete" where the action is not a deletion (e.g. Disconnect). */
+  labels: { question: string; confirm: string; pending: string; button?: string };
 }) {
   const t = useTranslations();
   const router = useRouter();
@@ -57,7 +58,7 @@ export function ConfirmDelete({
         </div>
       ) : (
         <button ref={deleteButton} type="button" className="danger" onClick={() => setAsking(true)}>
-          {t("common.delete")}
+          {labels.button ?? t("common.delete")}
         </button>
       )}
       <FormStatus kind={error ? "error" : null}>{error}</FormStatus>

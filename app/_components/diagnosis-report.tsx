@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { diagnosisParams } from "@/lib/mail/diagnosis-params";
 import { providerBySlug } from "@/lib/mail/providers";
 import type { MailFailure, SmtpSecurity } from "@/lib/mail/types";
 
@@ -21,7 +22,7 @@ export function DiagnosisReport({
   onApplyFix?: (fix: { security: SmtpSecurity; port?: number }) => void;
 }) {
   const t = useTranslations();
-  const params = { host: host ?? "", port: String(port ?? ""), status: String(failure.httpStatus ?? "") };
+  const params = diagnosisParams(failure, { host, port });
   const guide = failure.providerGuide ? providerBySlug(failure.providerGuide) : undefined;
   // A list in the catalog; the build's precompiled catalogs hand it over as an object by index.
   const tips = Object.values(t.raw("diagnosis.troubleshooting.items") as string[] | Record<string, string>);
@@ -38,6 +39,11 @@ export function DiagnosisReport({
           </button>
         ) : null}
         {guide ? <Link href={`/guides/${guide.slug}`}>{t("emailSettings.test.openGuide", { provider: guide.name })}</Link> : null}
+        {failure.reconnect ? (
+          <Link className="button" href={`/settings/email?protocol=${failure.reconnect}`}>
+            {t("emailSettings.oauth.reconnect", { provider: t(`emailSettings.protocols.${failure.reconnect}`) })}
+          </Link>
+        ) : null}
       </div>
       <p className="label">{t("diagnosis.troubleshooting.heading")}</p>
       <ul>

@@ -3,7 +3,7 @@ import { getDocumentDefaults } from "@/lib/businesses/queries";
 import { countContacts } from "@/lib/contacts/queries";
 import { countDocuments, recentDocuments } from "@/lib/documents/queries";
 import { emailCountsByStatus, listEmails, statusesNeedingAttention } from "@/lib/mail/email-log";
-import { emailSettingsCompleteFor } from "@/lib/mail/setup";
+import { emailSettingsCompleteFor, reconnectNeededFor } from "@/lib/mail/setup";
 
 const RECENT = 5;
 
@@ -13,6 +13,8 @@ export function dashboardSummary({ businessId }: { businessId: number }) {
   return {
     emailReady: emailSettingsCompleteFor(businessId),
     currency: getDocumentDefaults({ businessId }).currency,
+    /** The sign-in kind whose refresh failed with invalid_grant, if any. */
+    reconnect: reconnectNeededFor(businessId),
     attention: {
       emails: listEmails(businessId, { statuses: statusesNeedingAttention, limit: RECENT }),
       total: emailCounts.filter(({ status }) => (statusesNeedingAttention as readonly string[]).includes(status)).reduce((sum, { count }) => sum + count, 0),

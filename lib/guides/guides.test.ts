@@ -3,7 +3,7 @@ import { createTranslator } from "next-intl";
 import { catalogs } from "@/lib/i18n/messages";
 import { providers } from "@/lib/mail/providers";
 import { locales } from "@/lib/i18n/locale";
-import { allGuides, guideFor, guideSteps, guideTextTags, settingsFormPath, stepNumberFrom } from "./guides";
+import { allGuides, guideFor, guideSettingsPath, guideSteps, guideTextTags, registrationGuides, settingsFormPath, stepNumberFrom } from "./guides";
 
 type Tree = Record<string, unknown>;
 
@@ -26,9 +26,9 @@ describe("provider guides", () => {
     expect(allGuides().map((g) => g.provider.slug)).toEqual(providers.map((p) => p.slug));
   });
 
-  it("each guide shows the server table once and ends with Use these settings", () => {
+  it("each guide shows the server table once (none where only signing in works) and ends with Use these settings", () => {
     for (const { provider, steps } of allGuides()) {
-      expect(steps.filter((s) => s.kind === "settings"), provider.slug).toHaveLength(1);
+      expect(steps.filter((s) => s.kind === "settings"), provider.slug).toHaveLength(provider.signIn?.only ? 0 : 1);
       expect(steps.at(-1)?.kind, provider.slug).toBe("finish");
       expect(new Set(steps.map((s) => s.id)).size, provider.slug).toBe(steps.length);
     }
@@ -37,16 +37,25 @@ describe("provider guides", () => {
   for (const locale of locales) {
     describe(`in ${locale}`, () => {
       it("has an intro and a title and body for every step, and no steps the guide does not show", () => {
-        for (const { provider, steps } of allGuides()) {
-          const texts = providerTexts(locale, provider.slug);
-          expect(texts, provider.slug).toBeDefined();
+        for (const { slug, steps } of [...allGuides(), ...registrationGuides]) {
+          const texts = providerTexts(locale, slug);
+          expect(texts, slug).toBeDefined();
           expect(texts.intro.trim()).not.toBe("");
-          expect(Object.keys(texts.steps).sort(), provider.slug).toEqual(steps.map((s) => s.id).sort());
+          expect(Object.keys(texts.steps).sort(), slug).toEqual(steps.map((s) => s.id).sort());
           for (const step of steps) {
-            expect(typeof texts.steps[step.id].title, `${provider.slug}.${step.id}.title`).toBe("string");
-            expect(typeof texts.steps[step.id].body, `${provider.slug}.${step.id}.body`).toBe("string");
+            expect(typeof texts.steps[step.id].title, `${slug}.${step.id}.title`).toBe("string");
+            expect(typeof texts.steps[step.id].body, `${slug}.${step.id}.body`).toBe("string");
           }
         }
+      });
+
+      it("the registration wizards have a title, show the redirect URI once and end in Use these settings for their sign-in", () => {
+        for (const guide of registrationGuides) {
+          expect(typeof (providerTexts(locale, guide.slug) as unknown as { title: unknown }).title).toBe("string");
+          expect(guide.steps.filter((s) => s.kind === "redirectUri")).toHaveLength(1);
+          expect(guide.steps.at(-1)?.kind).toBe("finish");
+        }
+        expect(registrationGuides.map(guideSettingsPath)).toEqual(["/settings/email?protocol=microsoft", "/settings/email?protocol=google"]);
       });
 
       it("every guide text renders with only the known tags and values", () => {
@@ -59,8 +68,8 @@ describe("provider guides", () => {
           },
         });
         const tags = Object.fromEntries(guideTextTags.map((tag) => [tag, (chunks: string) => `[${chunks}]`]));
-        for (const { provider } of allGuides()) {
-          for (const [key] of strings(providerTexts(locale, provider.slug), `providers.${provider.slug}`)) {
+        for (const { slug } of [...allGuides(), ...registrationGuides]) {
+          for (const [key] of strings(providerTexts(locale, slug), `providers.${slug}`)) {
             const rendered = t.markup(key as never, { appName: "Mailroom", ...tags } as never);
             expect(rendered, key).not.toMatch(/[<>{}]/);
           }
@@ -112,7 +121,7 @@ describe("provider guides", () => {
   });
 
   it("the Zoho guide lists every data centre's server and says smtppro is for paid organisation plans", () => {
-    const zoho = guideFor("zoho")!.provider;
+    const zoho = guideFor("zoho")!.provider!;
     for (const locale of locales) {
       const server = providerTexts(locale, "zoho").steps.server;
       const listed = Object.values(server.items as Record<string, string>).map((item) => item.split(": ").at(-1));
@@ -152,6 +161,26 @@ describe("provider guides", () => {
     }
   });
 
+  it("the Outlook.com guide signs in with Microsoft and has no app-password step", () => {
+    const outlook = guideFor("outlook")!;
+    expect(outlook.steps.map((s) => s.id)).not.toContain("appPassword");
+    expect(outlook.steps.some((s) => s.kind === "settings")).toBe(false);
+    for (const locale of locales) {
+      const steps = providerTexts(locale, "outlook").steps as Record<string, { title: string; body: string }>;
+      for (const [id, step] of Object.entries(steps)) expect(step.title, `${locale} ${id}`).not.toMatch(/app password|contraseña de aplicación/i);
+      expect(strings(steps, "").map(([, s]) => s).join("\n")).toContain("535 5.7.139");
+    }
+    expect(guideSettingsPath(outlook)).toBe("/settings/email?provider=outlook");
+  });
+
+  it("Microsoft 365 recommends signing in first; Gmail offers it next to app passwords", () => {
+    expect(guideFor("microsoft365")!.steps[0].id).toBe("signInRecommended");
+    for (const locale of locales) {
+      expect(providerTexts(locale, "microsoft365").steps.signInRecommended.body).toContain("<wizard>");
+      expect(providerTexts(locale, "gmail").steps.usePassword.note).toContain("<wizard>");
+    }
+  });
+
   it("reads step numbers from the URL strictly", () => {
     expect(stepNumberFrom("1", 5)).toBe(1);
     expect(stepNumberFrom("5", 5)).toBe(5);
@@ -159,7 +188,8 @@ describe("provider guides", () => {
   });
 
   it("finds guides by slug only and points Use these settings at the form", () => {
-    expect(guideFor("gmail")?.provider.smtp.host).toBe("smtp.gmail.com");
+    expect(guideFor("gmail")?.provider?.smtp.host).toBe("smtp.gmail.com");
+    expect(guideFor("microsoft-entra")?.registers).toBe("microsoft");
     expect(guideFor("GMAIL")).toBeUndefined();
     expect(guideFor("constructor")).toBeUndefined();
     expect(settingsFormPath("yahoo")).toBe("/settings/email?provider=yahoo");

@@ -19,7 +19,8 @@ export async function* diagnose(setup: MailSetup, content: Omit<MailContent, "to
   };
 
   createTransport(setup.config)
-    .send(composeOutgoing(setup, { ...content, to: [to] }), { onStage: (event) => push({ type: "stage", event }) })
+    // verifyAccount: a sign-in kind proves its refresh token and asks who is signed in (SMTP ignores it).
+    .send(composeOutgoing(setup, { ...content, to: [to] }), { onStage: (event) => push({ type: "stage", event }), verifyAccount: true })
     .then(
       ({ stages: _stages, ...result }) => push({ type: "result", result: { ...result, to } }),
       (error: unknown) => {

@@ -40,7 +40,7 @@ describe("authentication replies from real providers", () => {
     {
       reply: "535 5.7.139 Authentication unsuccessful, basic authentication is disabled. [BN9PR03CA0123.namprd03.prod.outlook.com]",
       host: "smtp-mail.outlook.com",
-      code: "auth_microsoft_smtp_auth_disabled",
+      code: "auth_outlook_basic_auth_disabled",
       guide: "outlook",
     },
     {

@@ -137,7 +137,8 @@ export function looksLikeNotTls(error: unknown): boolean {
 function authCode(text: string, host: string, responseCode: number | undefined): FailureCode {
   const provider = providerForHost(host)?.slug;
   if (/5\.7\.139|\b5\.7\.30\b|SmtpClientAuthentication is disabled|basic authentication is (disabled|not supported)/i.test(text)) {
-    return "auth_microsoft_smtp_auth_disabled";
+    // Personal Microsoft accounts lost password sign-in for good: only signing in with Microsoft works.
+    return provider === "outlook" ? "auth_outlook_basic_auth_disabled" : "auth_microsoft_smtp_auth_disabled";
   }
   if (/Application-specific password required|support\.google\.com|BadCredentials|InvalidSecondFactor|Username and Password not accepted/i.test(text)) {
     return "auth_gmail_app_password";

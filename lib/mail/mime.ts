@@ -4,7 +4,7 @@ import MailComposer from "nodemailer/lib/mail-composer";
 import type { OutgoingMessage } from "./types";
 
 export interface MimeMessage {
-  /** The RFC 5322 message as sent in DATA. Bcc is not in it. */
+  /** The RFC 5322 message as sent in DATA. Bcc is not in it unless asked for. */
   raw: Buffer;
   /** SMTP envelope: the sender and every To, Cc and Bcc recipient. */
   envelope: { from: string; to: string[] };
@@ -19,8 +19,12 @@ function messageIdDomain(address: string): string {
   return /^[a-z0-9.-]+$/i.test(domain) && domain.includes(".") ? domain.toLowerCase() : "mailroom.local";
 }
 
-/** Builds the one MIME message used for test and real sends: From "Name <address>", To, Cc, Reply-To; Bcc only in the envelope. */
-export async function buildMimeMessage(message: OutgoingMessage): Promise<MimeMessage> {
+/**
+ * Builds the one MIME message used for test and real sends: From "Name <address>", To, Cc,
+ * Reply-To; Bcc only in the envelope, unless `keepBcc` (Graph and Gmail read the recipients from
+ * the headers and remove Bcc before delivery).
+ */
+export async function buildMimeMessage(message: OutgoingMessage, { keepBcc = false }: { keepBcc?: boolean } = {}): Promise<MimeMessage> {
   const messageId = message.messageId ?? `<${randomUUID()}@${messageIdDomain(message.fromAddress)}>`;
   const fromAddress = oneLine(message.fromAddress);
   const composer = new MailComposer({
@@ -44,6 +48,7 @@ export async function buildMimeMessage(message: OutgoingMessage): Promise<MimeMe
     disableUrlAccess: true,
   });
   const node = composer.compile();
+  node.keepBcc = keepBcc;
   const envelope = node.getEnvelope();
   const raw = await node.build();
   return {

@@ -15,6 +15,14 @@ describe("provider table", () => {
     expect(providerForHost(host.toUpperCase() + ".")?.slug).toBe(slug);
   });
 
+  it("offers signing in with Microsoft for Outlook.com, Hotmail, Live and MSN addresses under any country ending", () => {
+    for (const address of ["a@outlook.com", "a@hotmail.com", "a@hotmail.co.jp", "a@hotmail.com.ar", "a@live.nl", "a@live.com.mx", "a@msn.com", "a@outlook.es"]) {
+      expect(detectProviderFromAddress(address)?.signIn, address).toEqual({ with: "microsoft", only: true });
+    }
+    for (const address of ["a@live.example.test", "a@hotmailer.com", "a@mylive.com"]) expect(detectProviderFromAddress(address), address).toBeUndefined();
+    expect(detectProviderFromAddress("a@gmail.com")?.signIn).toEqual({ with: "google" });
+  });
+
   it("never guesses for unknown domains, hosts or non-addresses", () => {
     for (const value of ["owner@acme-supplies.es", "owner@gmail.com.evil.test", "owner@notgmail.com", "gmail.com", "owner", "", "a@b@gmail.com", "owner@gmail"]) {
       expect(detectProviderFromAddress(value), value).toBeUndefined();

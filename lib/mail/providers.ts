@@ -1,5 +1,6 @@
 // The one table of email providers: settings presets, app-password help and guide slugs.
 // Pure and browser-safe: the settings form uses it to offer presets as the user types.
+import type { OAuthProvider } from "./oauth/providers";
 import type { SmtpSecurity } from "./types";
 
 export interface SmtpPreset {
@@ -26,6 +27,10 @@ export interface EmailProvider {
   securityUrl: string;
   /** The provider's published sending limits; the queue's default rate for these settings. */
   sendingLimits?: { perMinute: number; perDay: number };
+  /** Signing in with Microsoft or Google: offered as the better way, or (`only`) the only one left. */
+  signIn?: { with: OAuthProvider; only?: true };
+  /** Address domains told by their first label under any country ending (hotmail.co.jp, live.nl). */
+  domainPrefixes?: readonly string[];
 }
 
 export const providers: readonly EmailProvider[] = [
@@ -39,6 +44,7 @@ export const providers: readonly EmailProvider[] = [
     appPassword: "required",
     securityUrl: "https://myaccount.google.com/apppasswords",
     sendingLimits: { perMinute: 20, perDay: 500 },
+    signIn: { with: "google" },
   },
   {
     slug: "yahoo",
@@ -66,6 +72,9 @@ export const providers: readonly EmailProvider[] = [
     appPassword: "when-two-step-on",
     securityUrl: "https://account.microsoft.com/security",
     sendingLimits: { perMinute: 30, perDay: 300 },
+    // Microsoft removed password sign-in (app passwords too) for personal accounts on 16 September 2024.
+    signIn: { with: "microsoft", only: true },
+    domainPrefixes: ["outlook", "hotmail", "live"],
   },
   {
     slug: "microsoft365",
@@ -77,6 +86,7 @@ export const providers: readonly EmailProvider[] = [
     appPassword: "not-used",
     securityUrl: "https://admin.microsoft.com",
     sendingLimits: { perMinute: 30, perDay: 10_000 },
+    signIn: { with: "microsoft" },
   },
   {
     slug: "icloud",
@@ -132,7 +142,10 @@ export function sendRatePerMinute(host: string, saved: number | null): number | 
 /** The provider an address (or an address-like username) belongs to; undefined when unknown. Never guesses. */
 export function detectProviderFromAddress(addressOrUsername: string): EmailProvider | undefined {
   const domain = addressDomain(addressOrUsername);
-  return domain ? providers.find((provider) => provider.domains.includes(domain)) : undefined;
+  if (!domain) return undefined;
+  const [firstLabel, ...ending] = domain.split(".");
+  const countryEnding = /^(com|net|[a-z]{2}|co\.[a-z]{2}|com\.[a-z]{2})$/.test(ending.join("."));
+  return providers.find((provider) => provider.domains.includes(domain) || (countryEnding && provider.domainPrefixes?.includes(firstLabel)));
 }
 
 /** The provider's preset for this address: its region's host when the domain says which. */
@@ -154,7 +167,8 @@ export function providerForHost(host: string): EmailProvider | undefined {
  */
 export function providerToOffer(username: string, smtpHost: string): EmailProvider | undefined {
   const provider = detectProviderFromAddress(username);
-  return provider && !provider.hosts.includes(normaliseHost(smtpHost)) ? provider : undefined;
+  // A provider that only signs in is offered whatever the host: its SMTP refuses every password.
+  return provider && (provider.signIn?.only || !provider.hosts.includes(normaliseHost(smtpHost))) ? provider : undefined;
 }
 
 export function providerBySlug(slug: string): EmailProvider | undefined {

@@ -5,6 +5,8 @@ import { businesses, emailSettings } from "@/db/schema";
 import { open, seal, SecretBoxError } from "@/lib/crypto/secret-box";
 import { encryptionKey } from "@/lib/secrets";
 import { closePooledTransports } from "./queue/transports";
+import { connectionSummary, type ConnectionSummary } from "./oauth/connection-store";
+import { oauthProviders, type OAuthProvider } from "./oauth/providers";
 import { blankEmailSettings, type EmailSettingsInput, type EmailSettingsValues, type SavedPasswordOwner } from "@/lib/validation/email-settings";
 
 type SettingsRow = typeof emailSettings.$inferSelect;
@@ -13,6 +15,7 @@ type SettingsRow = typeof emailSettings.$inferSelect;
 export type EmailSettingsFields = Omit<SettingsRow, "smtpPasswordSealed" | "businessId" | "updatedAt">;
 
 export interface StoredEmailSettings {
+  businessId: number;
   /** null until the settings are first saved. */
   fields: EmailSettingsFields | null;
   passwordSaved: boolean;
@@ -23,6 +26,8 @@ export interface StoredEmailSettings {
    * saved, null when it cannot be opened (the encryption key changed or was lost).
    */
   password(): string | null;
+  /** The Microsoft or Google sign-in of this business, read when asked for; null when there is none. */
+  connection(provider: OAuthProvider): ConnectionSummary | null;
 }
 
 const passwordContext = (businessId: number) => `email-settings:${businessId}:smtp-password`;
@@ -49,10 +54,12 @@ export function readEmailSettings(businessId: number): StoredEmailSettings {
   const { smtpPasswordSealed: sealed = null, businessId: _business, updatedAt: _updated, ...fields } = found?.row ?? {};
   let password: string | null | undefined;
   return {
+    businessId,
     fields: found?.row ? (fields as EmailSettingsFields) : null,
     passwordSaved: Boolean(sealed),
     businessName: found?.businessName ?? "",
     password: () => (password === undefined ? (password = openPassword(businessId, sealed)) : password),
+    connection: (provider) => connectionSummary(businessId, provider),
   };
 }
 
@@ -64,8 +71,14 @@ export function savedPasswordOwner(stored: StoredEmailSettings): SavedPasswordOw
     : null;
 }
 
-export function savedPasswordFor(businessId: number): SavedPasswordOwner {
-  return savedPasswordOwner(readEmailSettings(businessId));
+/** The providers a mailbox is signed in with, for the schema's "sign in first" rule. */
+export function connectedProviders(stored: StoredEmailSettings): OAuthProvider[] {
+  return oauthProviders.filter((provider) => stored.connection(provider)?.connected);
+}
+
+/** What the email settings schema needs to know about what is stored. */
+export function emailSettingsSchemaContext(stored: StoredEmailSettings) {
+  return { savedPassword: savedPasswordOwner(stored), connected: connectedProviders(stored) };
 }
 
 /** What the form may see: every field but the password, and whom a saved password belongs to. */

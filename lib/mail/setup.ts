@@ -2,6 +2,7 @@ import "server-only";
 import { isEmailAddress } from "@/lib/validation/addresses";
 import { canReuseSavedPassword, type EmailSettingsValues } from "@/lib/validation/email-settings";
 import { addressList } from "./compose";
+import { oauthApiConfig } from "./oauth/api-config";
 import { readEmailSettings, savedPasswordOwner, type EmailSettingsFields, type StoredEmailSettings } from "./settings-store";
 import type { TransportConfig } from "./types";
 
@@ -22,13 +23,17 @@ export function senderAddress(s: Pick<EmailSettingsFields, "smtpUsername" | "smt
 }
 
 /** The one place that decides whether documents can be emailed (spec §2). */
-export function isEmailSettingsComplete({ fields: s, passwordSaved }: Pick<StoredEmailSettings, "fields" | "passwordSaved">): boolean {
+export function isEmailSettingsComplete({ fields: s, passwordSaved, connection }: Pick<StoredEmailSettings, "fields" | "passwordSaved" | "connection">): boolean {
   if (!s) return false;
   switch (s.protocol) {
     case "http":
       return Boolean(s.httpUrl && s.httpReplyTo);
     case "smtp":
       return Boolean(s.smtpHost && s.smtpPort && s.smtpUsername && senderAddress(s) && passwordSaved);
+    case "microsoft":
+    case "google":
+      // A connection a refresh was refused for stays complete: the send explains it, with Reconnect.
+      return Boolean(connection(s.protocol)?.connected);
   }
 }
 
@@ -36,8 +41,18 @@ export function emailSettingsCompleteFor(businessId: number): boolean {
   return isEmailSettingsComplete(readEmailSettings(businessId));
 }
 
+/** The sign-in provider whose refresh was refused (invalid_grant), when the business sends through it. */
+export function reconnectNeededFor(businessId: number): "microsoft" | "google" | null {
+  const stored = readEmailSettings(businessId);
+  const protocol = stored.fields?.protocol;
+  return (protocol === "microsoft" || protocol === "google") && stored.connection(protocol)?.reconnectNeeded ? protocol : null;
+}
+
 /** Settings → transport config and sender; a new transport kind adds one case here. */
-function buildMailSetup(s: SetupFields, password: string, businessName: string): MailSetup {
+function buildMailSetup(s: SetupFields, password: string, stored: Pick<StoredEmailSettings, "businessId" | "businessName">): MailSetup {
+  const { businessName } = stored;
+  const copyTo = s.copyEnabled ? addressList(s.copyAddress) : [];
+  const replyTo = s.replyToEnabled ? addressList(s.replyToAddresses) : [];
   switch (s.protocol) {
     case "http":
       return { config: { kind: "http", url: s.httpUrl }, businessName, sender: s.httpReplyTo, copyTo: [], replyTo: [s.httpReplyTo] };
@@ -54,9 +69,15 @@ function buildMailSetup(s: SetupFields, password: string, businessName: string):
         },
         businessName,
         sender: senderAddress(s),
-        copyTo: s.copyEnabled ? addressList(s.copyAddress) : [],
-        replyTo: s.replyToEnabled ? addressList(s.replyToAddresses) : [],
+        copyTo,
+        replyTo,
       };
+    case "microsoft":
+    case "google": {
+      // The connected mailbox is the sender; not connected, the token stage says so.
+      const config = oauthApiConfig(stored.businessId, s.protocol);
+      return { config, businessName, sender: config.address, copyTo, replyTo };
+    }
   }
 }
 
@@ -66,7 +87,7 @@ export function loadMailSetup(businessId: number): MailSetup | null {
   if (!stored.fields || !isEmailSettingsComplete(stored)) return null;
   const password = stored.fields.protocol === "smtp" ? stored.password() : "";
   if (password === null) return null;
-  return buildMailSetup(stored.fields, password, stored.businessName);
+  return buildMailSetup(stored.fields, password, stored);
 }
 
 /**
@@ -75,5 +96,5 @@ export function loadMailSetup(businessId: number): MailSetup | null {
  */
 export function mailSetupFromForm(stored: StoredEmailSettings, values: EmailSettingsValues): MailSetup {
   const reuse = !values.smtpPassword && canReuseSavedPassword(savedPasswordOwner(stored), values);
-  return buildMailSetup(values, reuse ? (stored.password() ?? "") : values.smtpPassword, stored.businessName);
+  return buildMailSetup(values, reuse ? (stored.password() ?? "") : values.smtpPassword, stored);
 }

@@ -1,4 +1,6 @@
 import "server-only";
+import { createGmailTransport } from "./gmail-transport";
+import { createGraphTransport } from "./graph-transport";
 import { createHttpRelayTransport } from "./http-relay-transport";
 import { createSmtpTransport } from "./smtp-transport";
 import type { Transport, TransportConfig } from "./types";
@@ -10,5 +12,9 @@ export function createTransport(config: TransportConfig): Transport {
       return createSmtpTransport(config);
     case "http":
       return createHttpRelayTransport(config);
+    case "microsoft":
+      return createGraphTransport(config);
+    case "google":
+      return createGmailTransport(config);
   }
 }

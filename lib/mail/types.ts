@@ -1,4 +1,5 @@
 // Shared mail types; pure, so the browser form can import them too.
+import type { AccessTokenSource } from "./oauth/access-token";
 
 /** tls = implicit TLS (SSL/TLS), starttls = required STARTTLS, none = plaintext, never upgrade. */
 export type SmtpSecurity = "tls" | "starttls" | "none";
@@ -18,8 +19,20 @@ export interface HttpRelayConfig {
   url: string;
 }
 
+/** Microsoft Graph or the Gmail API, signed in with OAuth: the access token comes from the connection. */
+export interface OAuthApiConfig {
+  kind: "microsoft" | "google";
+  /** Graph or Gmail API base URL. */
+  apiUrl: string;
+  /** The connected mailbox; the account stage checks the token still belongs to it. */
+  address: string;
+  /** Shown with AADSTS50011 / redirect_uri_mismatch. */
+  redirectUri: string;
+  accessToken: AccessTokenSource;
+}
+
 /** How a business sends: one member per transport kind, each with what its transport needs. */
-export type TransportConfig = SmtpConfig | HttpRelayConfig;
+export type TransportConfig = SmtpConfig | HttpRelayConfig | OAuthApiConfig;
 export type TransportKind = TransportConfig["kind"];
 
 export interface MailAttachment {
@@ -45,8 +58,8 @@ export interface OutgoingMessage {
   messageId?: string;
 }
 
-/** HTTP uses resolve, connect, tls (https only) and message. */
-export const STAGE_NAMES = ["resolve", "connect", "tls", "greeting", "login", "envelope", "message"] as const;
+/** HTTP uses resolve, connect, tls (https only) and message; Microsoft and Google use token, account and message. */
+export const STAGE_NAMES = ["resolve", "connect", "tls", "greeting", "login", "envelope", "token", "account", "message"] as const;
 export type StageName = (typeof STAGE_NAMES)[number];
 
 export interface StageEvent {
@@ -74,6 +87,7 @@ export const FAILURE_CODES = [
   "auth_yahoo_app_password",
   "auth_microsoft_smtp_auth_disabled",
   "auth_microsoft_unsuccessful",
+  "auth_outlook_basic_auth_disabled",
   "auth_unsupported",
   "sender_refused",
   "recipient_refused",
@@ -82,6 +96,26 @@ export const FAILURE_CODES = [
   "timeout",
   "http_status",
   "http_unreachable",
+  "oauth_microsoft_grant_expired",
+  "oauth_google_grant_revoked",
+  "oauth_secret_id_not_value",
+  "oauth_secret_expired",
+  "oauth_redirect_mismatch",
+  "oauth_tenant_required",
+  "oauth_consent_required",
+  "oauth_access_denied",
+  "oauth_invalid_client",
+  "oauth_no_refresh_token",
+  "oauth_no_address",
+  "oauth_not_connected",
+  "oauth_failed",
+  "graph_access_denied",
+  "graph_mailbox_not_enabled",
+  "gmail_insufficient_permissions",
+  "api_unauthorized",
+  "api_rate_limited",
+  "api_message_too_large",
+  "api_account_changed",
   "unknown",
 ] as const;
 export type FailureCode = (typeof FAILURE_CODES)[number];
@@ -103,6 +137,14 @@ export interface MailFailure {
   fix?: { security: SmtpSecurity; port?: number };
   /** Guide slug from providers.ts, e.g. "gmail". */
   providerGuide?: string;
+  /** No automatic retry can fix it: a person must act first. */
+  permanent?: boolean;
+  /** The redirect URI to register (a redirect URI mismatch). */
+  redirectUri?: string;
+  /** The size limit in MB that a message went over. */
+  limitMb?: number;
+  /** The sign-in must be renewed: the diagnosis offers "Reconnect" for this provider. */
+  reconnect?: "microsoft" | "google";
 }
 
 export type SendResult =
@@ -111,6 +153,8 @@ export type SendResult =
 
 export interface SendOptions {
   onStage?: (event: StageEvent) => void;
+  /** Settings test: refresh the token even if it is fresh, and check whom it belongs to. */
+  verifyAccount?: boolean;
 }
 
 /** One way of sending (SMTP, HTTP relay, …): reports its stages and never throws, failures are results. */

@@ -2,6 +2,7 @@ import "./zod-jitless";
 import { z } from "zod";
 import { emailSettingsDefaults, mailProtocols, smtpSecurityModes } from "@/db/enums";
 import { isBlockedAddress } from "@/lib/net/blocked-address";
+import type { OAuthProvider } from "@/lib/mail/oauth/providers";
 import { addressListSchema, emailAddressSchema, isEmailAddress, joinAddressList, parseAddressList } from "./addresses";
 
 export { mailProtocols, smtpSecurityModes } from "@/db/enums";
@@ -93,7 +94,8 @@ export function canReuseSavedPassword(saved: SavedPasswordOwner, form: PasswordD
   );
 }
 
-export function emailSettingsSchema({ savedPassword }: { savedPassword: SavedPasswordOwner }) {
+/** savedPassword: whom a stored password belongs to; connected: the providers a mailbox is signed in with. */
+export function emailSettingsSchema({ savedPassword, connected = [] }: { savedPassword: SavedPasswordOwner; connected?: readonly OAuthProvider[] }) {
   return z
     .object({
       protocol: z.enum(mailProtocols, "validation.required"),
@@ -136,6 +138,10 @@ export function emailSettingsSchema({ savedPassword }: { savedPassword: SavedPas
       // Fields of the protocol not in use are still checked for shape (nothing junk is stored),
       // but only the active protocol's fields are required.
       const smtp = v.protocol === "smtp";
+      const http = v.protocol === "http";
+      // Copy and Reply-to apply to every kind that sends as a mailbox (not the HTTP relay).
+      const mailbox = !http;
+      if ((v.protocol === "microsoft" || v.protocol === "google") && !connected.includes(v.protocol)) issue("protocol", "emailSettings.errors.signInFirst");
       const hostProblem = smtpHostProblem(v.smtpHost);
       if (hostProblem) issue("smtpHost", hostProblem);
       else if (smtp && !v.smtpHost) issue("smtpHost", "validation.required");
@@ -144,14 +150,14 @@ export function emailSettingsSchema({ savedPassword }: { savedPassword: SavedPas
       if (smtp && !v.smtpPassword && !canReuseSavedPassword(savedPassword, v)) {
         issue("smtpPassword", savedPassword ? "emailSettings.errors.passwordForNewServer" : "validation.required");
       }
-      checkAddress("copyAddress", v.copyAddress, smtp && v.copyEnabled);
-      const replyTo = addressListSchema({ required: smtp && v.replyToEnabled }).safeParse(v.replyToAddresses);
+      checkAddress("copyAddress", v.copyAddress, mailbox && v.copyEnabled);
+      const replyTo = addressListSchema({ required: mailbox && v.replyToEnabled }).safeParse(v.replyToAddresses);
       if (!replyTo.success) issue("replyToAddresses", replyTo.error.issues[0]?.message ?? "validation.email");
 
       const urlProblem = relayUrlProblem(v.httpUrl);
       if (urlProblem) issue("httpUrl", urlProblem);
-      else if (!smtp && !v.httpUrl) issue("httpUrl", "validation.required");
-      checkAddress("httpReplyTo", v.httpReplyTo, !smtp);
+      else if (http && !v.httpUrl) issue("httpUrl", "validation.required");
+      checkAddress("httpReplyTo", v.httpReplyTo, http);
     })
     .transform((v) => ({
       ...v,

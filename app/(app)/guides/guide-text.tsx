@@ -1,6 +1,7 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 import type { getTranslations } from "next-intl/server";
-import type { EmailProvider } from "@/lib/mail/providers";
+import { guideStepPath, registrationGuideFor, type Guide } from "@/lib/guides/guides";
 
 type Translator = Awaited<ReturnType<typeof getTranslations>>;
 
@@ -14,16 +15,21 @@ export function ProviderLink({ href, newTabLabel, children }: { href: string; ne
   );
 }
 
-/** Renders one guide text of the "guides" namespace with its tags; the link goes to the provider's security page. */
-export function guideText(t: Translator, key: string, provider: EmailProvider, appName: string): ReactNode {
+/**
+ * Renders one guide text of the "guides" namespace with its tags: the link goes to the provider's
+ * (or cloud console's) page, the wizard link to the app-registration wizard of its sign-in.
+ */
+export function guideText(t: Translator, key: string, guide: Guide, appName: string): ReactNode {
+  const signIn = guide.provider?.signIn?.with;
   return t.rich(key, {
     appName,
     strong: (chunks) => <strong>{chunks}</strong>,
     code: (chunks) => <code>{chunks}</code>,
     link: (chunks) => (
-      <ProviderLink href={provider.securityUrl} newTabLabel={t("opensInNewTab")}>
+      <ProviderLink href={guide.linkUrl} newTabLabel={t("opensInNewTab")}>
         {chunks}
       </ProviderLink>
     ),
+    wizard: (chunks) => (signIn ? <Link href={guideStepPath(registrationGuideFor(signIn).slug, 1)}>{chunks}</Link> : chunks),
   });
 }

@@ -8,5 +8,5 @@ export default async function GuideStartPage({ params }: { params: Promise<{ pro
   const { provider } = await params;
   const guide = guideFor(provider);
   if (!guide) notFound();
-  redirect(guideStepPath(guide.provider.slug, 1));
+  redirect(guideStepPath(guide.slug, 1));
 }

@@ -5,11 +5,11 @@ import { recordActivity, settingsSummary } from "@/lib/activity/log";
 import { adminAction } from "@/lib/auth/action";
 import { requestIp } from "@/lib/auth/request-ip";
 import { blockedDestinationErrors } from "@/lib/net/destination-check";
-import { saveEmailSettings, savedPasswordFor } from "@/lib/mail/settings-store";
+import { emailSettingsSchemaContext, readEmailSettings, saveEmailSettings } from "@/lib/mail/settings-store";
 import { emailSettingsSchema } from "@/lib/validation/email-settings";
 
 export const saveEmailSettingsAction = adminAction(
-  (user) => emailSettingsSchema({ savedPassword: savedPasswordFor(user.businessId) }),
+  (user) => emailSettingsSchema(emailSettingsSchemaContext(readEmailSettings(user.businessId))),
   async (values, user) => {
     const blocked = await blockedDestinationErrors(values);
     if (blocked) return { ok: false, error: "invalid", fieldErrors: blocked };

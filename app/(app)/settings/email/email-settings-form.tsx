@@ -11,6 +11,7 @@ import { FormStatus } from "@/app/_components/form-status";
 import { applyFieldErrors } from "@/app/_components/apply-field-errors";
 import { useActionForm } from "@/app/_components/use-action-form";
 import type { appPasswordKey } from "@/lib/guides/guides";
+import { oauthProviders, type OAuthProvider } from "@/lib/mail/oauth/providers";
 import { presetFor, providerForHost, providerToOffer, type EmailProvider } from "@/lib/mail/providers";
 import type { SmtpSecurity } from "@/lib/mail/types";
 import {
@@ -26,22 +27,26 @@ import {
   type SavedPasswordOwner,
 } from "@/lib/validation/email-settings";
 import { saveEmailSettingsAction } from "./actions";
+import { OAuthConnection, type OAuthConnectionView } from "./oauth-connection";
 import { TestPanel, useSettingsTest } from "./test-panel";
 
 export function EmailSettingsForm({
   defaults,
   savedPassword,
+  connections,
   fromGuide,
 }: {
   defaults: EmailSettingsInput;
   savedPassword: SavedPasswordOwner;
+  connections: Record<OAuthProvider, OAuthConnectionView>;
   /** The guide the admin came from, and its provider's password rule (which the first sentence names). */
   fromGuide?: { name: string; appPassword: ReturnType<typeof appPasswordKey> };
 }) {
   const t = useTranslations();
   const router = useRouter();
   const ids = { security: useId(), replyTo: useId(), skip: useId(), showPassword: useId() };
-  const schema = useMemo(() => emailSettingsSchema({ savedPassword }), [savedPassword]);
+  const connected = useMemo(() => oauthProviders.filter((p) => connections[p].connected), [connections]);
+  const schema = useMemo(() => emailSettingsSchema({ savedPassword, connected }), [savedPassword, connected]);
   const form = useForm<EmailSettingsInput, unknown, EmailSettingsValues>({ resolver: zodResolver(schema), defaultValues: defaults });
   const { register, control, setValue, formState } = form;
   const { errors } = formState;
@@ -111,7 +116,8 @@ export function EmailSettingsForm({
             </label>
           ))}
         </div>
-        <p className="hint">{t(`emailSettings.protocols.${protocol === "http" ? "httpHint" : "smtpHint"}`)}</p>
+        <p className="hint">{t(`emailSettings.protocols.${protocol}Hint`)}</p>
+        <FieldErrorText id="protocol-error" error={errors.protocol} />
       </fieldset>
 
       {protocol === "smtp" ? (
@@ -178,10 +184,20 @@ export function EmailSettingsForm({
           >
             {offerProvider ? (
               <div className="notice info row" role="group" aria-label={t("emailSettings.providerOffer", { provider: offerProvider.name })}>
-                <span>{t("emailSettings.providerOffer", { provider: offerProvider.name })}</span>
-                <button type="button" className="secondary" onClick={() => applyProvider(offerProvider)}>
-                  {t("emailSettings.useProviderSettings", { provider: offerProvider.name })}
-                </button>
+                <span>
+                  {t("emailSettings.providerOffer", { provider: offerProvider.name })}
+                  {offerProvider.signIn?.only ? ` ${t("emailSettings.signInOnly", { provider: offerProvider.name })}` : null}
+                </span>
+                {offerProvider.signIn?.only ? null : (
+                  <button type="button" className="secondary" onClick={() => applyProvider(offerProvider)}>
+                    {t("emailSettings.useProviderSettings", { provider: offerProvider.name })}
+                  </button>
+                )}
+                {offerProvider.signIn ? (
+                  <button type="button" className="secondary" onClick={() => setValue("protocol", offerProvider.signIn!.with, { shouldDirty: true })}>
+                    {t(`emailSettings.oauth.signInInstead.${offerProvider.signIn.with}`)}
+                  </button>
+                ) : null}
                 <Link href={`/guides/${offerProvider.slug}`}>{t("emailSettings.readGuide", { provider: offerProvider.name })}</Link>
               </div>
             ) : null}
@@ -220,6 +236,40 @@ export function EmailSettingsForm({
             </label>
           </Field>
 
+          <div className="field">
+            <label className="check" htmlFor={ids.skip}>
+              <input id={ids.skip} type="checkbox" aria-describedby={`${ids.skip}-warning`} {...register("skipTlsVerify")} />
+              <span>{t("emailSettings.skipTlsVerify")}</span>
+            </label>
+            <p id={`${ids.skip}-warning`} className="hint">
+              {t("emailSettings.skipTlsWarning")}
+            </p>
+          </div>
+        </>
+      ) : protocol === "http" ? (
+        <>
+          <Field
+            label={t("emailSettings.httpUrl")}
+            type="url"
+            hint={t("emailSettings.httpUrlHint")}
+            registration={register("httpUrl")}
+            error={errors.httpUrl}
+            inputProps={{ spellCheck: false }}
+          />
+          <Field
+            label={t("emailSettings.httpReplyTo")}
+            type="email"
+            hint={t("emailSettings.httpReplyToHint")}
+            registration={register("httpReplyTo")}
+            error={errors.httpReplyTo}
+          />
+        </>
+      ) : (
+        <OAuthConnection key={protocol} view={connections[protocol]} />
+      )}
+
+      {protocol !== "http" ? (
+        <>
           <fieldset>
             <legend className="visually-hidden">{t("emailSettings.copyEnabled")}</legend>
             <label className="check">
@@ -251,35 +301,8 @@ export function EmailSettingsForm({
               />
             ) : null}
           </fieldset>
-          <div className="field">
-            <label className="check" htmlFor={ids.skip}>
-              <input id={ids.skip} type="checkbox" aria-describedby={`${ids.skip}-warning`} {...register("skipTlsVerify")} />
-              <span>{t("emailSettings.skipTlsVerify")}</span>
-            </label>
-            <p id={`${ids.skip}-warning`} className="hint">
-              {t("emailSettings.skipTlsWarning")}
-            </p>
-          </div>
         </>
-      ) : (
-        <>
-          <Field
-            label={t("emailSettings.httpUrl")}
-            type="url"
-            hint={t("emailSettings.httpUrlHint")}
-            registration={register("httpUrl")}
-            error={errors.httpUrl}
-            inputProps={{ spellCheck: false }}
-          />
-          <Field
-            label={t("emailSettings.httpReplyTo")}
-            type="email"
-            hint={t("emailSettings.httpReplyToHint")}
-            registration={register("httpReplyTo")}
-            error={errors.httpReplyTo}
-          />
-        </>
-      )}
+      ) : null}
 
       <Field
         label={t("emailSettings.sendRate")}

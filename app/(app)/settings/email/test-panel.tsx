@@ -9,6 +9,7 @@ import type { DiagnoseEvent } from "@/lib/mail/types";
 
 const SMTP_STAGES: StageName[] = ["resolve", "connect", "tls", "greeting", "login", "envelope", "message"];
 const HTTP_STAGES: StageName[] = ["resolve", "connect", "tls", "message"];
+const SIGN_IN_STAGES: StageName[] = ["token", "account", "message"];
 
 type StageStatus = StageEvent["status"] | "pending" | "notRun";
 
@@ -87,7 +88,7 @@ export function TestPanel({
   onApplyFix,
 }: {
   state: TestState;
-  protocol: "smtp" | "http";
+  protocol: EmailSettingsInput["protocol"];
   host?: string;
   port?: number;
   onApplyFix: (fix: { security: SmtpSecurity; port?: number }) => void;
@@ -95,7 +96,7 @@ export function TestPanel({
   const t = useTranslations();
   const format = useFormatter();
   const started = state.running || state.outcome;
-  const order = protocol === "http" ? HTTP_STAGES : SMTP_STAGES;
+  const order = protocol === "http" ? HTTP_STAGES : protocol === "smtp" ? SMTP_STAGES : SIGN_IN_STAGES;
   const outcome = state.outcome;
   return (
     <section aria-label={t("emailSettings.test.stagesLabel")}>

@@ -5,14 +5,14 @@ import { jsonResponse, jsonRoute } from "@/lib/auth/json-route";
 import { blockedDestinationErrors } from "@/lib/net/destination-check";
 import { renderEmailBody } from "@/lib/documents/email-template";
 import { diagnose } from "@/lib/mail/diagnose";
-import { readEmailSettings, savedPasswordOwner } from "@/lib/mail/settings-store";
+import { emailSettingsSchemaContext, readEmailSettings } from "@/lib/mail/settings-store";
 import { mailSetupFromForm } from "@/lib/mail/setup";
 import { emailSettingsSchema } from "@/lib/validation/email-settings";
 
 // One read of the stored settings (the saved password opened once) serves the schema and the setup.
 const unsavedSetupSchema = (user: { businessId: number }) => {
   const stored = readEmailSettings(user.businessId);
-  return emailSettingsSchema({ savedPassword: savedPasswordOwner(stored) }).transform((values) => mailSetupFromForm(stored, values));
+  return emailSettingsSchema(emailSettingsSchemaContext(stored)).transform((values) => mailSetupFromForm(stored, values));
 };
 
 /**

@@ -3,12 +3,20 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { isAdmin } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
-import { appPasswordKey, guideFor, guideStepPath, settingsFormPath, stepNumberFrom, type Guide } from "@/lib/guides/guides";
+import { appPasswordKey, guideFor, guideSettingsPath, guideStepPath, stepNumberFrom, type Guide } from "@/lib/guides/guides";
+import { oauthRedirectUri } from "@/lib/mail/oauth/providers";
 import { guideText } from "../../guide-text";
 import styles from "../../guides.module.css";
 import { StepHeading, StepLink } from "./wizard-focus";
 
 type Params = Promise<{ provider: string; step: string }>;
+
+type GuidesTranslator = Awaited<ReturnType<typeof getTranslations<"guides">>>;
+
+/** "Set up email with Gmail", or a wizard's own title ("Register Mailroom with Microsoft Entra"). */
+function guideTitle(t: GuidesTranslator, guide: Guide, appName: string): string {
+  return guide.provider ? t("guideTitle", { provider: guide.name }) : t(`providers.${guide.slug}.title`, { appName });
+}
 
 async function guideStep(params: Params): Promise<{ guide: Guide; step: number }> {
   const { provider, step: segment } = await params;
@@ -22,20 +30,20 @@ export async function generateMetadata({ params }: { params: Params }) {
   const { guide, step } = await guideStep(params);
   const t = await getTranslations("guides");
   const appName = (await getTranslations("common"))("appName");
-  const stepTitle = t(`providers.${guide.provider.slug}.steps.${guide.steps[step - 1].id}.title`, { appName });
-  return { title: `${stepTitle} · ${t("guideTitle", { provider: guide.provider.name })}` };
+  const stepTitle = t(`providers.${guide.slug}.steps.${guide.steps[step - 1].id}.title`, { appName });
+  return { title: `${stepTitle} · ${guideTitle(t, guide, appName)}` };
 }
 
 export default async function GuideStepPage({ params }: { params: Params }) {
   const user = await requireUser();
   const { guide, step } = await guideStep(params);
-  const { provider, steps } = guide;
+  const { provider, steps, slug } = guide;
   const t = await getTranslations("guides");
   const appName = (await getTranslations("common"))("appName");
   const current = steps[step - 1];
-  const base = `providers.${provider.slug}.steps.${current.id}`;
-  const text = (key: string) => guideText(t, key, provider, appName);
-  const stepTitle = (id: string) => t(`providers.${provider.slug}.steps.${id}.title`, { appName });
+  const base = `providers.${slug}.steps.${current.id}`;
+  const text = (key: string) => guideText(t, key, guide, appName);
+  const stepTitle = (id: string) => t(`providers.${slug}.steps.${id}.title`, { appName });
   const security = (mode: string) => t(`settings.securityModes.${mode}`);
   const items = t.has(`${base}.items`) ? Object.keys(t.raw(`${base}.items`) as Record<string, string>) : [];
 
@@ -44,17 +52,17 @@ export default async function GuideStepPage({ params }: { params: Params }) {
       <p>
         <Link href="/guides">{t("allGuides")}</Link>
       </p>
-      <h1>{t("guideTitle", { provider: provider.name })}</h1>
-      <p className="hint">{t(`providers.${provider.slug}.intro`)}</p>
+      <h1>{guideTitle(t, guide, appName)}</h1>
+      <p className="hint">{t(`providers.${slug}.intro`, { appName })}</p>
 
-      <nav aria-label={t("stepsLabel", { provider: provider.name })}>
+      <nav aria-label={t("stepsLabel", { provider: guide.name })}>
         <ol className={styles.stepper}>
           {steps.map((s, index) => (
             <li key={s.id} aria-current={index + 1 === step ? "step" : undefined}>
               {index + 1 === step ? (
                 <span>{stepTitle(s.id)}</span>
               ) : (
-                <StepLink href={guideStepPath(provider.slug, index + 1)}>{stepTitle(s.id)}</StepLink>
+                <StepLink href={guideStepPath(slug, index + 1)}>{stepTitle(s.id)}</StepLink>
               )}
             </li>
           ))}
@@ -76,7 +84,25 @@ export default async function GuideStepPage({ params }: { params: Params }) {
           </ol>
         ) : null}
 
-        {current.kind === "settings" ? (
+        {current.kind === "redirectUri" && guide.registers ? (
+          <table className={styles.settings}>
+            <caption>{t("registration.caption", { provider: guide.name })}</caption>
+            <tbody>
+              <tr>
+                <th scope="row">{t("registration.platform")}</th>
+                <td>{t("registration.web")}</td>
+              </tr>
+              <tr>
+                <th scope="row">{t("registration.redirectUri")}</th>
+                <td>
+                  <code>{oauthRedirectUri(guide.registers)}</code>
+                </td>
+              </tr>
+            </tbody>
+          </table>
+        ) : null}
+
+        {current.kind === "settings" && provider ? (
           <table className={styles.settings}>
             <caption>{t("settings.caption", { provider: provider.name })}</caption>
             <tbody>
@@ -116,11 +142,11 @@ export default async function GuideStepPage({ params }: { params: Params }) {
         {current.kind === "finish" ? (
           isAdmin(user) ? (
             <div className={styles.finish}>
-              <Link className="button" href={settingsFormPath(provider.slug)} aria-describedby="use-settings-hint">
+              <Link className="button" href={guideSettingsPath(guide)} aria-describedby="use-settings-hint">
                 {t("finish.useSettings")}
               </Link>
               <p id="use-settings-hint" className="hint">
-                {t("finish.useSettingsHint")}
+                {t(provider?.smtp && !provider.signIn?.only ? "finish.useSettingsHint" : "finish.useSignInHint")}
               </p>
             </div>
           ) : (
@@ -131,12 +157,12 @@ export default async function GuideStepPage({ params }: { params: Params }) {
 
       <nav aria-label={t("pagerLabel")} className={styles.pager}>
         {step > 1 ? (
-          <StepLink className="button secondary" rel="prev" href={guideStepPath(provider.slug, step - 1)}>
+          <StepLink className="button secondary" rel="prev" href={guideStepPath(slug, step - 1)}>
             {t("back")}
           </StepLink>
         ) : null}
         {step < steps.length ? (
-          <StepLink className="button" rel="next" href={guideStepPath(provider.slug, step + 1)}>
+          <StepLink className="button" rel="next" href={guideStepPath(slug, step + 1)}>
             {t("next")}
           </StepLink>
         ) : null}
