@@ -2,6 +2,7 @@ import path from "node:path";
 import { defineConfig } from "@playwright/test";
 // Loaded by the runner and by every worker: specs seed through lib/, whose modules import "server-only".
 import "./test/fixtures/server-only-hook.mjs";
+import { oauthEnvironment } from "./test/fixtures/oauth-e2e";
 
 // scripts/e2e.mjs prepares a fresh run folder (database, generated keys) and a free port.
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -54,6 +55,7 @@ export default defineConfig({
       NODE_EXTRA_CA_CERTS: path.resolve("test/.tmp/certs/ca.pem"),
       NEXT_TELEMETRY_DISABLED: "1",
       PORT: String(port),
+      ...oauthEnvironment(),
     },
   },
 });

@@ -15,7 +15,7 @@ import { renderBareInvoice } from "./bare-invoice";
 import { bareSender, type BareMessage } from "./mail";
 import { benchInvoiceOf } from "./pdf";
 import type { Report } from "./report";
-import { BENCH_CUSTOMER, seedBusiness } from "./seed";
+import { BENCH_CUSTOMER, seedBusiness, type SeededBusiness } from "./seed";
 import { round, summarize, timed } from "./stats";
 
 export const PIPELINE_LINES = 20;
@@ -41,6 +41,8 @@ export interface PipelineResult {
   /** The bare twin of the invoice email, reused by the load section's baseline. */
   bareMessage: BareMessage;
   bareMedianMs: number;
+  /** The seeded business and its administrator, reused by the Graph section. */
+  seeded: SeededBusiness;
 }
 
 export async function benchPipeline(report: Report, server: MailServer): Promise<PipelineResult> {
@@ -105,5 +107,5 @@ export async function benchPipeline(report: Report, server: MailServer): Promise
   report.figure({ section, name: "ours ÷ bare (p95s)", value: round(o.p95 / b.p95, 2), unit: "×", target: { kind: "max", value: 1.5 } });
   report.figure({ section, name: "bare send only (PDF rendered beforehand): median", value: round(s.median), unit: "ms", note: "the old baseline, information" });
   report.figure({ section, name: "ours ÷ bare send only (medians)", value: round(o.median / s.median, 2), unit: "×" });
-  return { bareMessage, bareMedianMs: s.median };
+  return { bareMessage, bareMedianMs: s.median, seeded };
 }

@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { startAppServer, signIn, type AppServer } from "./app-server";
 import { benchBulk } from "./bulk";
+import { benchGraph } from "./graph";
 import { benchLoad } from "./load";
 import { startBenchMailServer } from "./mail";
 import { appPagePatterns, benchPages, fetchPage } from "./pages";
@@ -35,7 +36,10 @@ try {
   await benchPdf(report);
 
   step("send pipeline vs bare nodemailer");
-  const { bareMessage } = await benchPipeline(report, server);
+  const { bareMessage, seeded: pipelineBusiness } = await benchPipeline(report, server);
+
+  step("Microsoft Graph send vs bare fetch; refresh + send");
+  await benchGraph(report, bareMessage, pipelineBusiness);
 
   step("bulk email: 1,000 queued invoices vs bare pdfkit + pooled nodemailer");
   await benchBulk(report, server, workDir);
