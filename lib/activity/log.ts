@@ -47,8 +47,11 @@ export function settingsSummary(values: { protocol: string; smtpHost: string; sm
     : configSummary({ kind: "http", url: values.httpUrl });
 }
 
-export function configSummary(config: { kind: "smtp"; host: string; port: number | string } | { kind: "http"; url: string }): string {
+export function configSummary(
+  config: { kind: "smtp"; host: string; port: number | string } | { kind: "http"; url: string } | { kind: "microsoft" | "google"; address: string },
+): string {
   if (config.kind === "smtp") return `SMTP ${config.host}:${config.port}`;
+  if (config.kind !== "http") return `${config.kind === "microsoft" ? "Microsoft" : "Google"} ${config.address}`;
   try {
     return `HTTP ${new URL(config.url).host}`;
   } catch {

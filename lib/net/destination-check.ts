@@ -24,7 +24,8 @@ export async function resolvesToBlockedAddress(host: string, lookup: Lookup = lo
 
 /** Field errors (for the form) when the transport's server resolves to a refused address; null when fine. */
 export async function blockedDestinationErrors(
-  destination: { kind: "smtp"; host: string } | { kind: "http"; url: string } | { protocol: string; smtpHost: string; httpUrl: string },
+  // Sign-in kinds (Microsoft, Google) send to the providers' fixed endpoints: nothing typed to check.
+  destination: { kind: "smtp"; host: string } | { kind: "http"; url: string } | { kind: "microsoft" | "google" } | { protocol: string; smtpHost: string; httpUrl: string },
   lookup: Lookup = lookupAll,
 ): Promise<Record<string, string> | null> {
   const smtpHost = "kind" in destination ? (destination.kind === "smtp" ? destination.host : "") : destination.protocol === "smtp" ? destination.smtpHost : "";
