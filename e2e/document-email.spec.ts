@@ -279,6 +279,8 @@ test.describe("emailing documents", () => {
     await invoices.getByLabel("Message").fill("Dear {{contact_name}},\n\nTotal **{{total}}**, due {{due_date}}.\n\n{{business_name}}");
     await invoices.getByRole("button", { name: "Save template" }).click();
     await expect(invoices.getByRole("status")).toContainText("Template saved.");
+    // The save re-renders the page (revalidatePath) and Next streams its metadata in: check once the title is back.
+    await expect(page).toHaveTitle(/Email templates/);
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     const customer = insertContact(db, { kind: "customer", name: "Template Tester", emails: "tt@customer.test" });
