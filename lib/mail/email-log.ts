@@ -1,10 +1,10 @@
 import "server-only";
 import { and, asc, count, desc, eq, inArray, isNotNull } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getDb, type Db } from "@/db/client";
 import { documents, emailAttachments, emailAttempts, emails, emailStatuses, users, type EmailStatus } from "@/db/schema";
 import { MAX_ATTEMPTS } from "./queue/retry-policy";
 import type { EmailProgress } from "./queue/progress";
-import type { MailFailure } from "./types";
+import type { MailAttachment, MailFailure } from "./types";
 
 export interface EmailLogEntry {
   id: number;
@@ -77,6 +77,25 @@ export function emailCountsByStatus(businessId: number): { status: EmailStatus; 
   return emailStatuses.filter((status) => counts.has(status)).map((status) => ({ status, count: counts.get(status)! }));
 }
 
+/** An email's recorded attachments as a transport takes them; inlineOnly keeps the images its HTML shows by cid. */
+export function recordedAttachments(db: Db, emailId: number, { inlineOnly = false } = {}): MailAttachment[] {
+  const ofEmail = eq(emailAttachments.emailId, emailId);
+  return (
+    db
+      .select({
+        filename: emailAttachments.filename,
+        contentType: emailAttachments.contentType,
+        content: emailAttachments.content,
+        contentId: emailAttachments.contentId,
+      })
+      .from(emailAttachments)
+      .where(inlineOnly ? and(ofEmail, isNotNull(emailAttachments.contentId)) : ofEmail)
+      .all()
+      // A recorded cid keeps an image (the logo) inline beside the HTML that shows it.
+      .map(({ contentId, ...attachment }) => (contentId ? { ...attachment, contentId } : attachment))
+  );
+}
+
 export function loadEmail(businessId: number, emailId: number) {
   const db = getDb();
   const row = db
@@ -93,17 +112,7 @@ export function loadEmail(businessId: number, emailId: number) {
     .where(eq(emailAttachments.emailId, emailId))
     .all();
   // The images the HTML shows by cid (the business's logo), so the log can show the email as sent.
-  const inlineImages = db
-    .select({
-      filename: emailAttachments.filename,
-      contentType: emailAttachments.contentType,
-      content: emailAttachments.content,
-      contentId: emailAttachments.contentId,
-    })
-    .from(emailAttachments)
-    .where(and(eq(emailAttachments.emailId, emailId), isNotNull(emailAttachments.contentId)))
-    .all()
-    .map((image) => ({ ...image, contentId: image.contentId ?? undefined }));
+  const inlineImages = recordedAttachments(db, emailId, { inlineOnly: true });
   const failure: MailFailure | null = row.email.failure ? JSON.parse(row.email.failure) : null;
   // Every attempt and how it ended: "retried twice, then sent".
   const attempts = db

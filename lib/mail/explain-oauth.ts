@@ -2,6 +2,7 @@
 import { classifyHttpError, redactSecrets } from "./explain";
 import type { OAuthProvider } from "./oauth/providers";
 import type { FailureCode, MailFailure, StageName } from "./types";
+import { SIGN_IN_ACTION_CODES } from "./types";
 
 export interface ProviderErrorContext {
   provider: OAuthProvider;
@@ -97,18 +98,7 @@ function retryAfterFromMessage(body: Record<string, unknown>, now: number): numb
 
 /** Failures that no retry fixes: a person must act (reconnect, fix the registration, grant consent). */
 const PERMANENT = new Set<FailureCode>([
-  "oauth_microsoft_grant_expired",
-  "oauth_google_grant_revoked",
-  "oauth_secret_id_not_value",
-  "oauth_secret_expired",
-  "oauth_redirect_mismatch",
-  "oauth_tenant_required",
-  "oauth_consent_required",
-  "oauth_access_denied",
-  "oauth_invalid_client",
-  "oauth_no_refresh_token",
-  "oauth_no_address",
-  "oauth_not_connected",
+  ...SIGN_IN_ACTION_CODES,
   "graph_access_denied",
   "graph_mailbox_not_enabled",
   "gmail_insufficient_permissions",

@@ -68,6 +68,22 @@ export interface StageEvent {
   ms?: number;
 }
 
+/** Sign-in failures no retry fixes: a person must act (reconnect, fix the registration, grant consent). */
+export const SIGN_IN_ACTION_CODES = [
+  "oauth_microsoft_grant_expired",
+  "oauth_google_grant_revoked",
+  "oauth_secret_id_not_value",
+  "oauth_secret_expired",
+  "oauth_redirect_mismatch",
+  "oauth_tenant_required",
+  "oauth_consent_required",
+  "oauth_access_denied",
+  "oauth_invalid_client",
+  "oauth_no_refresh_token",
+  "oauth_no_address",
+  "oauth_not_connected",
+] as const;
+
 export const FAILURE_CODES = [
   "host_not_found",
   "connection_refused",
@@ -96,18 +112,7 @@ export const FAILURE_CODES = [
   "timeout",
   "http_status",
   "http_unreachable",
-  "oauth_microsoft_grant_expired",
-  "oauth_google_grant_revoked",
-  "oauth_secret_id_not_value",
-  "oauth_secret_expired",
-  "oauth_redirect_mismatch",
-  "oauth_tenant_required",
-  "oauth_consent_required",
-  "oauth_access_denied",
-  "oauth_invalid_client",
-  "oauth_no_refresh_token",
-  "oauth_no_address",
-  "oauth_not_connected",
+  ...SIGN_IN_ACTION_CODES,
   "oauth_failed",
   "graph_access_denied",
   "graph_mailbox_not_enabled",

@@ -2,8 +2,9 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { emailAttachments, emails } from "@/db/schema";
+import { emails } from "@/db/schema";
 import { addressList, composeOutgoing } from "../compose";
+import { recordedAttachments } from "../email-log";
 import { loadMailSetup } from "../setup";
 import { createTransport } from "../transport";
 import type { Claim } from "./claims";
@@ -25,18 +26,7 @@ export async function deliverQueuedEmail(db: Db, claim: Claim): Promise<Delivery
   if (!row) return { ok: false, failure: { stage: "message", code: "unknown", raw: "The email no longer exists." } };
   const setup = loadMailSetup(claim.businessId);
   if (!setup) return { ok: false, failure: { stage: "login", code: "unknown", raw: "The email settings are not complete, or the saved password cannot be read." } };
-  const attachments = db
-    .select({
-      filename: emailAttachments.filename,
-      contentType: emailAttachments.contentType,
-      content: emailAttachments.content,
-      contentId: emailAttachments.contentId,
-    })
-    .from(emailAttachments)
-    .where(eq(emailAttachments.emailId, claim.emailId))
-    .all()
-    // A recorded cid keeps an image (the logo) inline beside the HTML that shows it.
-    .map(({ contentId, ...attachment }) => (contentId ? { ...attachment, contentId } : attachment));
+  const attachments = recordedAttachments(db, claim.emailId);
   const message = composeOutgoing(setup, {
     to: addressList(row.toAddresses),
     cc: addressList(row.ccAddresses),
