@@ -51,6 +51,12 @@ export function Field({
   );
 }
 
+/** The "password" field of every form that sets one: the password rules as its hint, new-password autocomplete. */
+export function NewPasswordField({ label, error }: { label: string; error?: { message?: string } }) {
+  const t = useTranslations();
+  return <Field label={label} type="password" autoComplete="new-password" hint={t("setup.passwordHint")} registration={{ name: "password" }} error={error} />;
+}
+
 export function FieldErrorText({ id, error }: { id: string; error?: { message?: string } }) {
   const t = useTranslations();
   if (!error?.message) return null;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Field } from "@/app/_components/field";
+import { Field, NewPasswordField } from "@/app/_components/field";
 import { FormStatus } from "@/app/_components/form-status";
 import { useServerValidatedForm } from "@/app/_components/use-action-form";
 import { changeOwnPassword } from "./actions";
@@ -19,14 +19,7 @@ export function ChangePasswordForm() {
   return (
     <form onSubmit={submit} noValidate>
       <Field label={t("changePassword.current")} type="password" autoComplete="current-password" registration={{ name: "currentPassword" }} error={errors.currentPassword} />
-      <Field
-        label={t("changePassword.new")}
-        type="password"
-        autoComplete="new-password"
-        hint={t("setup.passwordHint")}
-        registration={{ name: "password" }}
-        error={errors.password}
-      />
+      <NewPasswordField label={t("changePassword.new")} error={errors.password} />
       <FormStatus kind={status?.kind ?? null}>{status?.text}</FormStatus>
       <button type="submit" disabled={pending}>
         {t("changePassword.submit")}

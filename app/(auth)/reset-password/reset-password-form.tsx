@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Field } from "@/app/_components/field";
+import { NewPasswordField } from "@/app/_components/field";
 import { FormStatus } from "@/app/_components/form-status";
 import { useServerValidatedForm } from "@/app/_components/use-action-form";
 import { resetPassword } from "./actions";
@@ -15,14 +15,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
   });
   return (
     <form onSubmit={submit} noValidate>
-      <Field
-        label={t("resetPassword.new")}
-        type="password"
-        autoComplete="new-password"
-        hint={t("setup.passwordHint")}
-        registration={{ name: "password" }}
-        error={errors.password}
-      />
+      <NewPasswordField label={t("resetPassword.new")} error={errors.password} />
       <input type="hidden" name="token" value={token} />
       <FormStatus kind={status?.kind ?? null}>
         {status?.text}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Field } from "@/app/_components/field";
+import { Field, NewPasswordField } from "@/app/_components/field";
 import { FormStatus } from "@/app/_components/form-status";
 import { useServerValidatedForm } from "@/app/_components/use-action-form";
 import { signInWithPassword } from "@/lib/auth/browser";
@@ -26,14 +26,7 @@ export function SetupForm({ needsCode }: { needsCode: boolean }) {
       <Field label={t("setup.businessName")} autoComplete="organization" registration={{ name: "businessName" }} error={errors.businessName} />
       <Field label={t("setup.name")} autoComplete="name" registration={{ name: "name" }} error={errors.name} />
       <Field label={t("setup.email")} type="email" autoComplete="email" registration={{ name: "email" }} error={errors.email} />
-      <Field
-        label={t("setup.password")}
-        type="password"
-        autoComplete="new-password"
-        hint={t("setup.passwordHint")}
-        registration={{ name: "password" }}
-        error={errors.password}
-      />
+      <NewPasswordField label={t("setup.password")} error={errors.password} />
       {needsCode ? (
         <Field
           label={t("setup.code")}

@@ -3,7 +3,7 @@
 import { useId } from "react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { Field } from "@/app/_components/field";
+import { Field, NewPasswordField } from "@/app/_components/field";
 import { FormStatus } from "@/app/_components/form-status";
 import { useServerValidatedForm } from "@/app/_components/use-action-form";
 import { addUserAction } from "./actions";
@@ -34,14 +34,7 @@ export function AddUserForm() {
             <option value="admin">{t("settings.users.roles.admin")}</option>
           </select>
         </div>
-        <Field
-          label={t("settings.users.password")}
-          type="password"
-          autoComplete="new-password"
-          hint={t("setup.passwordHint")}
-          registration={{ name: "password" }}
-          error={errors.password}
-        />
+        <NewPasswordField label={t("settings.users.password")} error={errors.password} />
       </div>
       <FormStatus kind={status?.kind ?? null}>{status?.text}</FormStatus>
       <div>
