@@ -51,6 +51,34 @@ export function Field({
   );
 }
 
+/** A labelled textarea with its hint and translated error, wired up like Field. */
+export function TextAreaField({
+  label,
+  hint,
+  registration,
+  error,
+  rows = 8,
+}: {
+  label: string;
+  hint: React.ReactNode;
+  registration: UseFormRegisterReturn;
+  error?: FieldError | { message?: string };
+  rows?: number;
+}) {
+  const id = useId();
+  const describedBy = [`${id}-hint`, error?.message ? `${id}-error` : ""].filter(Boolean).join(" ");
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <div id={`${id}-hint`} className="hint">
+        {hint}
+      </div>
+      <textarea id={id} rows={rows} aria-describedby={describedBy} aria-invalid={error?.message ? true : undefined} {...registration} />
+      <FieldErrorText id={`${id}-error`} error={error} />
+    </div>
+  );
+}
+
 /** The "password" field of every form that sets one: the password rules as its hint, new-password autocomplete. */
 export function NewPasswordField({ label, error }: { label: string; error?: { message?: string } }) {
   const t = useTranslations();

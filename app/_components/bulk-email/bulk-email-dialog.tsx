@@ -5,7 +5,7 @@ import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { Field, FieldErrorText } from "@/app/_components/field";
+import { Field, TextAreaField } from "@/app/_components/field";
 import { applyFieldErrors } from "@/app/_components/apply-field-errors";
 import type { BatchDraft } from "@/lib/documents/bulk-email";
 import type { DocumentType } from "@/lib/documents/types";
@@ -22,7 +22,6 @@ export default function BulkEmailDialog({ documentType, documentIds, opening }: 
   const router = useRouter();
   const dialog = useRef<HTMLDialogElement>(null);
   const headingId = useId();
-  const messageId = useId();
   const [draft, setDraft] = useState<BatchDraft | null>(null);
   const [error, setError] = useState<string | null>(null);
   const sending = useRef(false);
@@ -88,14 +87,7 @@ export default function BulkEmailDialog({ documentType, documentIds, opening }: 
             {draft.sendable.length ? (
               <>
                 <Field label={t("documentEmail.subject")} registration={form.register("subject")} error={errors.subject} />
-                <div className="field">
-                  <label htmlFor={messageId}>{t("documentEmail.message")}</label>
-                  <div id={`${messageId}-hint`} className="hint">
-                    {t("documentEmail.messageHint")}
-                  </div>
-                  <textarea id={messageId} rows={8} aria-describedby={`${messageId}-hint`} aria-invalid={errors.message ? true : undefined} {...form.register("message")} />
-                  <FieldErrorText id={`${messageId}-error`} error={errors.message} />
-                </div>
+                <TextAreaField label={t("documentEmail.message")} hint={t("documentEmail.messageHint")} registration={form.register("message")} error={errors.message} />
                 {draft.preview ? (
                   <section aria-labelledby={`${headingId}-preview`}>
                     <h3 id={`${headingId}-preview`}>{t("bulkEmail.previewHeading", { to: draft.preview.to })}</h3>

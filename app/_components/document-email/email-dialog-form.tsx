@@ -5,7 +5,7 @@ import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { Field, FieldErrorText } from "@/app/_components/field";
+import { Field, TextAreaField } from "@/app/_components/field";
 import { applyFieldErrors } from "@/app/_components/apply-field-errors";
 import { DiagnosisReport } from "@/app/_components/diagnosis-report";
 import type { MailFailure } from "@/lib/mail/types";
@@ -36,7 +36,6 @@ export default function EmailDialogForm({ opening, onSent, ...props }: EmailDial
   const router = useRouter();
   const dialog = useRef<HTMLDialogElement>(null);
   const headingId = useId();
-  const messageId = useId();
   const [error, setError] = useState<string | null>(null);
   const [failure, setFailure] = useState<MailFailure | null>(null);
   const [previewHtml, setPreviewHtml] = useState(props.previewHtml);
@@ -117,20 +116,7 @@ export default function EmailDialogForm({ opening, onSent, ...props }: EmailDial
         <Field label={t("documentEmail.to")} hint={t("documentEmail.toHint")} registration={form.register("to")} error={errors.to} />
         <Field label={t("documentEmail.cc")} registration={form.register("cc")} error={errors.cc} />
         <Field label={t("documentEmail.subject")} registration={form.register("subject")} error={errors.subject} />
-        <div className="field">
-          <label htmlFor={messageId}>{t("documentEmail.message")}</label>
-          <div id={`${messageId}-hint`} className="hint">
-            {t("documentEmail.messageHint")}
-          </div>
-          <textarea
-            id={messageId}
-            rows={8}
-            aria-describedby={`${messageId}-hint`}
-            aria-invalid={errors.message ? true : undefined}
-            {...form.register("message")}
-          />
-          <FieldErrorText id={`${messageId}-error`} error={errors.message} />
-        </div>
+        <TextAreaField label={t("documentEmail.message")} hint={t("documentEmail.messageHint")} registration={form.register("message")} error={errors.message} />
         <p className="hint">
           {t("documentEmail.attachment", { filename: props.filename })}{" "}
           <a href={props.pdfUrl} target="_blank" rel="noopener">
