@@ -2,7 +2,7 @@ import fs from "node:fs";
 import type { Page } from "@playwright/test";
 import { extractText, getDocumentProxy } from "unpdf";
 import { test, expect, businessIdOf, seriousA11yViolations } from "./fixtures/test";
-import { BUSINESS_NAME, databasePath, storageState } from "./fixtures/accounts";
+import { ADMIN, BUSINESS_NAME, databasePath, storageState } from "./fixtures/accounts";
 import { addContact, createDocument } from "./fixtures/documents";
 import { runSettingsTest, saveSettings, stage, testFailure, testSuccess } from "./fixtures/email-settings";
 import { recordedTokenErrors } from "../test/fixtures/identity-provider";
@@ -218,6 +218,15 @@ test.describe("signing in with Microsoft and Google to send", () => {
       access_token_sealed: null,
       address: "",
     });
+
+    // The activity log names the mailbox and who connected and disconnected it, and no token.
+    await page.goto("/settings/activity");
+    const table = page.getByRole("table", { name: "Activity" });
+    for (const kind of ["Email account connected", "Email account disconnected"]) {
+      await expect(table.getByRole("row").filter({ hasText: kind }).filter({ hasText: `Google ${apps(page).google.address}` }).first()).toContainText(ADMIN.email);
+    }
+    const log = await page.content();
+    for (const secret of secrets) expect(log).not.toContain(secret);
   });
 });
 

@@ -158,9 +158,9 @@ export function connectionTokenStore(businessId: number, provider: OAuthProvider
  * Removes the tokens from the row (the registration stays, so signing in again needs no
  * retyping) and returns the refresh token so the caller can revoke it.
  */
-export function removeConnectionTokens(businessId: number, provider: OAuthProvider): string | null {
+export function removeConnectionTokens(businessId: number, provider: OAuthProvider): { address: string; refreshToken: string | null } | null {
   const row = readRow(businessId, provider);
-  if (!row) return null;
+  if (!row?.connectedAt) return null;
   const refreshToken = openOrNull(row.refreshTokenSealed, sealContext(businessId, provider, "refresh-token"));
   getDb()
     .update(mailOauthConnections)
@@ -175,5 +175,5 @@ export function removeConnectionTokens(businessId: number, provider: OAuthProvid
     })
     .where(where(businessId, provider))
     .run();
-  return refreshToken;
+  return { address: row.address, refreshToken };
 }

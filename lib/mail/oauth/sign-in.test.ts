@@ -167,11 +167,16 @@ describe("the callback refuses what it must, and then stores nothing", () => {
 });
 
 describe("disconnecting and keeping secrets", () => {
-  it("Disconnect revokes Google's token and removes the tokens from the row", async () => {
+  it("Disconnect revokes Google's token, removes the tokens from the row and answers which address it was", async () => {
     await signInWith("google");
+    const { address } = store.connectionSummary(world.businessId, "google");
+    expect(address).toMatch(/@/);
     const refreshToken = world.identity.currentRefreshToken("google");
     expect(refreshToken).toBeTruthy();
-    await signIn.disconnect(world.businessId, "google");
+    expect(await signIn.disconnect(world.businessId, "google")).toEqual({ address });
+    expect(world.identity.revokedTokens).toEqual([refreshToken]);
+    // A second Disconnect finds nothing connected: nothing to revoke, nothing to log.
+    expect(await signIn.disconnect(world.businessId, "google")).toBeNull();
     expect(world.identity.revokedTokens).toEqual([refreshToken]);
     expect(store.connectionSummary(world.businessId, "google")).toMatchObject({ connected: false, address: "" });
     expect(store.connectionTokenStore(world.businessId, "google").read()).toBeNull();

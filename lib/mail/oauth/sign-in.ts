@@ -159,15 +159,19 @@ export async function completeSignIn(input: SignInCallback, clock: () => number 
 }
 
 /**
- * Signs the mailbox out: Google's revoke endpoint gets the refresh token (Microsoft offers no
- * revocation to a web app), and the tokens leave the row whether or not revocation worked.
+ * Signs the mailbox out and answers which address was connected (null when none was). Google's
+ * revoke endpoint gets the refresh token (Microsoft offers no revocation to a web app), and the
+ * tokens leave the row whether or not revocation worked.
  */
-export async function disconnect(businessId: number, provider: OAuthProvider): Promise<void> {
-  const refreshToken = removeConnectionTokens(businessId, provider);
-  if (!refreshToken || provider !== "google") return;
-  try {
-    await revokeToken(provider, refreshToken);
-  } catch (error) {
-    console.warn(`[mailroom] revoking the Google token of business ${businessId} failed (${error instanceof ProviderHttpError ? `HTTP ${error.status}` : "network"}); the tokens were deleted here.`);
+export async function disconnect(businessId: number, provider: OAuthProvider): Promise<{ address: string } | null> {
+  const removed = removeConnectionTokens(businessId, provider);
+  if (!removed) return null;
+  if (removed.refreshToken && provider === "google") {
+    try {
+      await revokeToken(provider, removed.refreshToken);
+    } catch (error) {
+      console.warn(`[mailroom] revoking the Google token of business ${businessId} failed (${error instanceof ProviderHttpError ? `HTTP ${error.status}` : "network"}); the tokens were deleted here.`);
+    }
   }
+  return { address: removed.address };
 }

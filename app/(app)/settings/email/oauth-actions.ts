@@ -1,7 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { configSummary, recordActivity } from "@/lib/activity/log";
 import { adminAction } from "@/lib/auth/action";
+import { requestIp } from "@/lib/auth/request-ip";
 import { oauthProviders, serverWideRegistration } from "@/lib/mail/oauth/providers";
 import { disconnect, startSignIn } from "@/lib/mail/oauth/sign-in";
 import { oauthProviderSchema, oauthSignInSchema } from "@/lib/validation/oauth-sign-in";
@@ -18,7 +20,11 @@ export const startSignInAction = adminAction(
 
 /** Revokes (Google) and deletes the stored tokens. */
 export const disconnectAction = adminAction(oauthProviderSchema, async ({ provider }, user) => {
-  await disconnect(user.businessId, provider);
+  const disconnected = await disconnect(user.businessId, provider);
+  if (disconnected) {
+    const subject = configSummary({ kind: provider, address: disconnected.address });
+    recordActivity({ businessId: user.businessId, kind: "email_disconnected", actor: user, subject, ipAddress: await requestIp() });
+  }
   revalidatePath("/", "layout");
   return { ok: true, data: undefined };
 });

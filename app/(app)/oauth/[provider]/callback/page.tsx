@@ -2,6 +2,8 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { DiagnosisReport } from "@/app/_components/diagnosis-report";
+import { configSummary, recordActivity } from "@/lib/activity/log";
+import { requestIp } from "@/lib/auth/request-ip";
 import { requireAdmin } from "@/lib/auth/session";
 import { classifyProviderError } from "@/lib/mail/explain-oauth";
 import { isOAuthProvider, oauthEndpoints, oauthRedirectUri } from "@/lib/mail/oauth/providers";
@@ -34,7 +36,11 @@ export default async function OAuthCallbackPage({ params, searchParams }: { para
     error: one(query.error),
     errorDescription: one(query.error_description),
   });
-  if (result.ok) redirect(`/settings/email?protocol=${provider}&connected=1`);
+  if (result.ok) {
+    const subject = configSummary({ kind: provider, address: result.address });
+    recordActivity({ businessId: user.businessId, kind: "email_connected", actor: user, subject, ipAddress: await requestIp() });
+    redirect(`/settings/email?protocol=${provider}&connected=1`);
+  }
 
   const t = await getTranslations("emailSettings");
   const name = t(`protocols.${provider}`);
