@@ -1,6 +1,6 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { and, eq, sql } from "drizzle-orm";
+import { getDb, type Db } from "@/db/client";
 import { mailOauthConnections, users } from "@/db/schema";
 import { open, seal, SecretBoxError } from "@/lib/crypto/secret-box";
 import { encryptionKey } from "@/lib/secrets";
@@ -26,8 +26,28 @@ function openOrNull(sealed: string | null, context: string): string | null {
 const where = (businessId: number, provider: OAuthProvider) =>
   and(eq(mailOauthConnections.businessId, businessId), eq(mailOauthConnections.provider, provider));
 
+// Every Graph or Gmail send reads its connection row: the statement is built once per connection.
+const rowStatements = new WeakMap<Db, ReturnType<typeof prepareRowStatement>>();
+
+function prepareRowStatement(db: Db) {
+  return db
+    .select()
+    .from(mailOauthConnections)
+    .where(and(eq(mailOauthConnections.businessId, sql.placeholder("businessId")), eq(mailOauthConnections.provider, sql.placeholder("provider"))))
+    .prepare();
+}
+
 function readRow(businessId: number, provider: OAuthProvider): ConnectionRow | undefined {
-  return getDb().select().from(mailOauthConnections).where(where(businessId, provider)).get();
+  const db = getDb();
+  let statement = rowStatements.get(db);
+  if (!statement) rowStatements.set(db, (statement = prepareRowStatement(db)));
+  return statement.get({ businessId, provider });
+}
+
+/** The mailbox a connection sends as ("" when none is connected); no secret is opened. */
+export function connectedAddress(businessId: number, provider: OAuthProvider): string {
+  const row = readRow(businessId, provider);
+  return row?.refreshTokenSealed ? row.address : "";
 }
 
 /** What the settings page may show about a connection: never a token or the secret. */

@@ -169,7 +169,7 @@ describe("the callback refuses what it must, and then stores nothing", () => {
 describe("disconnecting and keeping secrets", () => {
   it("Disconnect revokes Google's token, removes the tokens from the row and answers which address it was", async () => {
     await signInWith("google");
-    const { address } = store.connectionSummary(world.businessId, "google");
+    const { address } = store.connectionSummary(world.businessId, "google")!;
     expect(address).toMatch(/@/);
     const refreshToken = world.identity.currentRefreshToken("google");
     expect(refreshToken).toBeTruthy();
