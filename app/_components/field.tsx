@@ -5,6 +5,40 @@ import type { FieldError, UseFormRegisterReturn } from "react-hook-form";
 import { useTranslations } from "next-intl";
 import { parseMessage } from "@/lib/validation/message";
 
+type Registration = UseFormRegisterReturn | { name: string; defaultValue?: string };
+type ErrorLike = FieldError | { message?: string };
+
+/** The label, hint and translated error around one control, wired up for screen readers. */
+function Labelled({
+  label,
+  hint,
+  error,
+  control,
+  children,
+}: {
+  label: string;
+  hint?: React.ReactNode;
+  error?: ErrorLike;
+  control: (a11y: { id: string; "aria-describedby"?: string; "aria-invalid"?: true }) => React.ReactNode;
+  children?: React.ReactNode;
+}) {
+  const id = useId();
+  const describedBy = [hint ? `${id}-hint` : "", error?.message ? `${id}-error` : ""].filter(Boolean).join(" ");
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <div id={`${id}-hint`} className="hint">
+          {hint}
+        </div>
+      ) : null}
+      {control({ id, "aria-describedby": describedBy || undefined, "aria-invalid": error?.message ? true : undefined })}
+      {children}
+      <FieldErrorText id={`${id}-error`} error={error} />
+    </div>
+  );
+}
+
 /** A labelled input with its hint and translated error wired up for screen readers. */
 export function Field({
   label,
@@ -18,65 +52,24 @@ export function Field({
 }: {
   label: string;
   /** A react-hook-form field, or the plain input's name and starting value (see useServerValidatedForm). */
-  registration: UseFormRegisterReturn | { name: string; defaultValue?: string };
-  error?: FieldError | { message?: string };
+  registration: Registration;
+  error?: ErrorLike;
   hint?: React.ReactNode;
   type?: string;
   autoComplete?: string;
   children?: React.ReactNode;
   inputProps?: React.InputHTMLAttributes<HTMLInputElement>;
 }) {
-  const id = useId();
-  const describedBy = [hint ? `${id}-hint` : "", error?.message ? `${id}-error` : ""].filter(Boolean).join(" ");
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <div id={`${id}-hint`} className="hint">
-          {hint}
-        </div>
-      ) : null}
-      <input
-        id={id}
-        type={type}
-        autoComplete={autoComplete}
-        aria-invalid={error?.message ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        {...inputProps}
-        {...registration}
-      />
+    <Labelled label={label} hint={hint} error={error} control={(a11y) => <input {...a11y} type={type} autoComplete={autoComplete} {...inputProps} {...registration} />}>
       {children}
-      <FieldErrorText id={`${id}-error`} error={error} />
-    </div>
+    </Labelled>
   );
 }
 
 /** A labelled textarea with its hint and translated error, wired up like Field. */
-export function TextAreaField({
-  label,
-  hint,
-  registration,
-  error,
-  rows = 8,
-}: {
-  label: string;
-  hint: React.ReactNode;
-  registration: UseFormRegisterReturn;
-  error?: FieldError | { message?: string };
-  rows?: number;
-}) {
-  const id = useId();
-  const describedBy = [`${id}-hint`, error?.message ? `${id}-error` : ""].filter(Boolean).join(" ");
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <div id={`${id}-hint`} className="hint">
-        {hint}
-      </div>
-      <textarea id={id} rows={rows} aria-describedby={describedBy} aria-invalid={error?.message ? true : undefined} {...registration} />
-      <FieldErrorText id={`${id}-error`} error={error} />
-    </div>
-  );
+export function TextAreaField({ label, hint, registration, error, rows = 8 }: { label: string; hint?: React.ReactNode; registration: Registration; error?: ErrorLike; rows?: number }) {
+  return <Labelled label={label} hint={hint} error={error} control={(a11y) => <textarea {...a11y} rows={rows} {...registration} />} />;
 }
 
 /** The "password" field of every form that sets one: the password rules as its hint, new-password autocomplete. */

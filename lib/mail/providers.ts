@@ -33,6 +33,7 @@ export interface EmailProvider {
   domainPrefixes?: readonly string[];
 }
 
+// Deliberately one literal record per provider, alike in shape: each is a fact to check against the provider's own page.
 export const providers: readonly EmailProvider[] = [
   {
     slug: "gmail",

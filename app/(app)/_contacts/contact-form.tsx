@@ -1,9 +1,8 @@
 "use client";
 
-import { useId } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { Field, FieldErrorText } from "@/app/_components/field";
+import { Field, TextAreaField } from "@/app/_components/field";
 import { FormStatus } from "@/app/_components/form-status";
 import { useServerValidatedForm } from "@/app/_components/use-action-form";
 import { contactKindInfo, type ContactKind } from "@/lib/contacts/kinds";
@@ -14,7 +13,6 @@ import { createContactAction, updateContactAction } from "./actions";
 export function ContactForm({ kind, id, defaults }: { kind: ContactKind; id?: number; defaults?: ContactInput }) {
   const t = useTranslations();
   const router = useRouter();
-  const addressId = useId();
   const { submit, errors, status, pending } = useServerValidatedForm({
     action: (values) => (id === undefined ? createContactAction({ ...values, kind }) : updateContactAction({ ...values, kind, id })),
     onSuccess: (created) => {
@@ -38,18 +36,7 @@ export function ContactForm({ kind, id, defaults }: { kind: ContactKind; id?: nu
         inputProps={{ inputMode: "email", spellCheck: false }}
         autoComplete="off"
       />
-      <div className="field">
-        <label htmlFor={addressId}>{t("contacts.fields.address")}</label>
-        <textarea
-          id={addressId}
-          name="address"
-          rows={4}
-          defaultValue={defaults?.address}
-          aria-invalid={errors.address ? true : undefined}
-          aria-describedby={errors.address ? `${addressId}-error` : undefined}
-        />
-        <FieldErrorText id={`${addressId}-error`} error={errors.address} />
-      </div>
+      <TextAreaField label={t("contacts.fields.address")} rows={4} registration={{ name: "address", defaultValue: defaults?.address }} error={errors.address} />
       <Field label={t("contacts.fields.taxId")} registration={{ name: "taxId", defaultValue: defaults?.taxId }} error={errors.taxId} autoComplete="off" />
       <FormStatus kind={status?.kind ?? null}>{status?.text}</FormStatus>
       <div>

@@ -3,7 +3,7 @@
 import { useId, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { Field, FieldErrorText } from "@/app/_components/field";
+import { Field, FieldErrorText, TextAreaField } from "@/app/_components/field";
 import { FormStatus } from "@/app/_components/form-status";
 import { useServerValidatedForm } from "@/app/_components/use-action-form";
 import { MAX_LOGO_BYTES } from "@/lib/businesses/logo-format";
@@ -29,7 +29,7 @@ export function BusinessForm({
 }) {
   const t = useTranslations();
   const router = useRouter();
-  const ids = { address: useId(), currency: useId(), logo: useId(), logoHint: useId() };
+  const ids = { currency: useId(), logo: useId(), logoHint: useId() };
   // The chosen file as base64 (a file input has no string value for the form's fields), awaited on submit.
   const logo = useRef<Promise<string | undefined>>(Promise.resolve(undefined));
   // A new key empties the file input and the Remove box after a save; the version refreshes the shown logo.
@@ -47,18 +47,7 @@ export function BusinessForm({
   return (
     <form onSubmit={submit} noValidate className="card">
       <Field label={t("settings.business.name")} registration={{ name: "name", defaultValue: defaults.name }} error={errors.name} autoComplete="organization" />
-      <div className="field">
-        <label htmlFor={ids.address}>{t("settings.business.address")}</label>
-        <textarea
-          id={ids.address}
-          name="address"
-          rows={3}
-          defaultValue={defaults.address}
-          aria-invalid={errors.address ? true : undefined}
-          aria-describedby={errors.address ? `${ids.address}-error` : undefined}
-        />
-        <FieldErrorText id={`${ids.address}-error`} error={errors.address} />
-      </div>
+      <TextAreaField label={t("settings.business.address")} rows={3} registration={{ name: "address", defaultValue: defaults.address }} error={errors.address} />
       <div className="grid-2">
         <Field label={t("settings.business.email")} type="email" registration={{ name: "email", defaultValue: defaults.email }} error={errors.email} />
         <Field label={t("settings.business.phone")} type="tel" registration={{ name: "phone", defaultValue: defaults.phone }} error={errors.phone} />

@@ -7,6 +7,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { Field, TextAreaField } from "@/app/_components/field";
 import { applyFieldErrors } from "@/app/_components/apply-field-errors";
+import { EmailDialogFrame, useOneAtATime } from "@/app/_components/email-dialog-frame";
 import type { BatchDraft } from "@/lib/documents/bulk-email";
 import type { DocumentType } from "@/lib/documents/types";
 import { documentBatchSchema, type DocumentBatchInput } from "@/lib/validation/bulk-email";
@@ -21,16 +22,16 @@ export default function BulkEmailDialog({ documentType, documentIds, opening }: 
   const t = useTranslations();
   const router = useRouter();
   const dialog = useRef<HTMLDialogElement>(null);
-  const headingId = useId();
+  const sectionId = useId();
   const [draft, setDraft] = useState<BatchDraft | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const sending = useRef(false);
+  const oneAtATime = useOneAtATime();
   const form = useForm<DocumentBatchInput>({ resolver: zodResolver(documentBatchSchema) });
+  const { errors, isSubmitting } = form.formState;
 
   useEffect(() => {
     setDraft(null);
     setError(null);
-    if (!dialog.current?.open) dialog.current?.showModal();
     let current = true;
     draftDocumentBatchAction({ documentType, documentIds }).then(
       (answer) => {
@@ -47,74 +48,68 @@ export default function BulkEmailDialog({ documentType, documentIds, opening }: 
     // Only a new request to open starts afresh.
   }, [opening]);
 
-  async function send(values: DocumentBatchInput) {
-    // One click, one batch: the key also makes a resubmission queue nothing new.
-    if (sending.current) return;
-    sending.current = true;
-    try {
-      const answer = await queueDocumentBatchAction(values);
-      if (!answer.ok) {
-        applyFieldErrors(form.setError, answer.fieldErrors);
-        setError(answer.message ? t(answer.message) : t(`common.errors.${answer.error}`));
-        return;
-      }
-      router.push(`/emails/batches/${answer.data.batchId}`);
-    } catch {
-      setError(t("common.errors.failed"));
-    } finally {
-      sending.current = false;
-    }
-  }
+  // One click, one batch: the key also makes a resubmission queue nothing new.
+  const send = (values: DocumentBatchInput) =>
+    oneAtATime(
+      async () => {
+        const answer = await queueDocumentBatchAction(values);
+        if (!answer.ok) {
+          applyFieldErrors(form.setError, answer.fieldErrors);
+          setError(answer.message ? t(answer.message) : t(`common.errors.${answer.error}`));
+          return;
+        }
+        router.push(`/emails/batches/${answer.data.batchId}`);
+      },
+      () => setError(t("common.errors.failed")),
+    );
 
-  const { errors, isSubmitting } = form.formState;
   return (
-    <dialog ref={dialog} aria-labelledby={headingId} className="email-dialog">
-      <form onSubmit={form.handleSubmit(send)} noValidate>
-        <h2 id={headingId}>{t("bulkEmail.dialogTitle", { count: documentIds.length })}</h2>
-        {draft ? (
-          <>
-            <p role="status">{t("bulkEmail.willSend", { count: draft.sendable.length })}</p>
-            {draft.skipped.length ? (
-              <section aria-labelledby={`${headingId}-skipped`} className="notice warn">
-                <h3 id={`${headingId}-skipped`}>{t("bulkEmail.skippedHeading")}</h3>
-                <ul>
-                  {draft.skipped.map((s) => (
-                    <li key={s.documentId}>{t("bulkEmail.skippedItem", { reference: s.reference, contact: s.contactName })}</li>
-                  ))}
-                </ul>
-              </section>
-            ) : null}
-            {draft.sendable.length ? (
-              <>
-                <Field label={t("documentEmail.subject")} registration={form.register("subject")} error={errors.subject} />
-                <TextAreaField label={t("documentEmail.message")} hint={t("documentEmail.messageHint")} registration={form.register("message")} error={errors.message} />
-                {draft.preview ? (
-                  <section aria-labelledby={`${headingId}-preview`}>
-                    <h3 id={`${headingId}-preview`}>{t("bulkEmail.previewHeading", { to: draft.preview.to })}</h3>
-                    <p>
-                      <strong>{draft.preview.subject}</strong>
-                    </p>
-                    <iframe title={t("documentEmail.emailPreview")} srcDoc={draft.preview.html} sandbox="" className="email-preview" />
-                  </section>
-                ) : null}
-              </>
-            ) : (
-              <p className="notice info">{t("bulkEmail.nothingToSend")}</p>
-            )}
-          </>
-        ) : error ? null : (
-          <p role="status">{t("bulkEmail.loading")}</p>
-        )}
-        <div role="alert">{error ? <p className="notice error">{error}</p> : null}</div>
-        <div className="row">
-          <button type="submit" disabled={!draft?.sendable.length || isSubmitting}>
-            {isSubmitting ? t("bulkEmail.sending") : t("bulkEmail.send")}
-          </button>
-          <button type="button" className="secondary" onClick={() => dialog.current?.close()}>
-            {t("bulkEmail.cancel")}
-          </button>
-        </div>
-      </form>
-    </dialog>
+    <EmailDialogFrame
+      title={t("bulkEmail.dialogTitle", { count: documentIds.length })}
+      dialog={dialog}
+      opening={opening}
+      onSubmit={form.handleSubmit(send)}
+      error={error ? <p className="notice error">{error}</p> : null}
+      submitLabel={t("bulkEmail.send")}
+      submittingLabel={t("bulkEmail.sending")}
+      cancelLabel={t("bulkEmail.cancel")}
+      submitting={isSubmitting}
+      submitDisabled={!draft?.sendable.length}
+    >
+      {draft ? (
+        <>
+          <p role="status">{t("bulkEmail.willSend", { count: draft.sendable.length })}</p>
+          {draft.skipped.length ? (
+            <section aria-labelledby={`${sectionId}-skipped`} className="notice warn">
+              <h3 id={`${sectionId}-skipped`}>{t("bulkEmail.skippedHeading")}</h3>
+              <ul>
+                {draft.skipped.map((s) => (
+                  <li key={s.documentId}>{t("bulkEmail.skippedItem", { reference: s.reference, contact: s.contactName })}</li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          {draft.sendable.length ? (
+            <>
+              <Field label={t("documentEmail.subject")} registration={form.register("subject")} error={errors.subject} />
+              <TextAreaField label={t("documentEmail.message")} hint={t("documentEmail.messageHint")} registration={form.register("message")} error={errors.message} />
+              {draft.preview ? (
+                <section aria-labelledby={`${sectionId}-preview`}>
+                  <h3 id={`${sectionId}-preview`}>{t("bulkEmail.previewHeading", { to: draft.preview.to })}</h3>
+                  <p>
+                    <strong>{draft.preview.subject}</strong>
+                  </p>
+                  <iframe title={t("documentEmail.emailPreview")} srcDoc={draft.preview.html} sandbox="" className="email-preview" />
+                </section>
+              ) : null}
+            </>
+          ) : (
+            <p className="notice info">{t("bulkEmail.nothingToSend")}</p>
+          )}
+        </>
+      ) : error ? null : (
+        <p role="status">{t("bulkEmail.loading")}</p>
+      )}
+    </EmailDialogFrame>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useFormatter, useTranslations } from "next-intl";
@@ -8,6 +8,7 @@ import { useRouter } from "next/navigation";
 import { Field, TextAreaField } from "@/app/_components/field";
 import { applyFieldErrors } from "@/app/_components/apply-field-errors";
 import { DiagnosisReport } from "@/app/_components/diagnosis-report";
+import { EmailDialogFrame, useOneAtATime } from "@/app/_components/email-dialog-frame";
 import type { MailFailure } from "@/lib/mail/types";
 import { documentEmailSchema, type DocumentEmailInput } from "@/lib/validation/send-email";
 import { previewEmailAction, sendDocumentEmailAction } from "./actions";
@@ -35,11 +36,10 @@ export default function EmailDialogForm({ opening, onSent, ...props }: EmailDial
   const format = useFormatter();
   const router = useRouter();
   const dialog = useRef<HTMLDialogElement>(null);
-  const headingId = useId();
   const [error, setError] = useState<string | null>(null);
   const [failure, setFailure] = useState<MailFailure | null>(null);
   const [previewHtml, setPreviewHtml] = useState(props.previewHtml);
-  const sending = useRef(false);
+  const oneAtATime = useOneAtATime();
 
   const fresh = (): DocumentEmailInput => ({
     documentId: props.documentId,
@@ -51,6 +51,7 @@ export default function EmailDialogForm({ opening, onSent, ...props }: EmailDial
   });
   const form = useForm<DocumentEmailInput>({ resolver: zodResolver(documentEmailSchema), defaultValues: fresh() });
   const message = useWatch({ control: form.control, name: "message" });
+  const { errors, isSubmitting } = form.formState;
 
   // The email preview follows the message, rendered by the same code that builds the real email.
   useEffect(() => {
@@ -65,88 +66,81 @@ export default function EmailDialogForm({ opening, onSent, ...props }: EmailDial
     form.reset(fresh());
     setFailure(null);
     setError(null);
-    if (!dialog.current?.open) dialog.current?.showModal();
     // Only a new request to open resets the form, not a re-render with new props.
   }, [opening]);
 
-  async function send(values: DocumentEmailInput) {
-    // One click, one email: a second click while sending is ignored, and the server also
-    // refuses a second send with the same idempotency key.
-    if (sending.current) return;
-    sending.current = true;
-    setFailure(null);
-    try {
-      const result = await sendDocumentEmailAction(values);
-      if (!result.ok) {
-        applyFieldErrors(form.setError, result.fieldErrors);
-        setError(result.message ? t(result.message) : t(`common.errors.${result.error}`));
-        return;
-      }
-      // Queued: the worker starts on it at once; the dialog follows the first attempt to its end.
-      const settled = result.data.status === "queued" || result.data.status === "sending" ? await attemptSettled(result.data.emailId) : null;
-      router.refresh();
-      const status = settled?.status ?? result.data.status;
-      if (status === "failed" || status === "interrupted") {
-        // That attempt is over and logged; pressing Send again is a deliberate new email.
-        form.setValue("idempotencyKey", crypto.randomUUID());
-        const failed = settled?.failure ?? ("failure" in result.data ? result.data.failure : null);
-        if (failed) setFailure(failed);
-        setError(t("documentEmail.failed"));
-        return;
-      }
-      dialog.current?.close();
-      if (status === "sent") onSent(t("documentEmail.sent", { to: values.to }));
-      else if (status === "retrying" && settled?.nextAttemptAt)
-        onSent(t("documentEmail.retryingLater", { time: format.dateTime(new Date(settled.nextAttemptAt), { hour: "2-digit", minute: "2-digit" }), attempt: settled.attempts + 1, max: settled.maxAttempts }));
-      else onSent(t("documentEmail.queued", { to: values.to }));
-    } catch {
-      // The request itself failed (connection lost, server restarting): the log shows whether
-      // the email was recorded; the same key makes a second Send safe.
-      setError(t("common.errors.failed"));
-    } finally {
-      sending.current = false;
-    }
-  }
+  // One click, one email: a second click while sending is ignored, and the server also refuses a
+  // second send with the same idempotency key. A request that fails outright (connection lost,
+  // server restarting) leaves the log to tell whether the email was recorded; the same key makes
+  // a second Send safe.
+  const send = (values: DocumentEmailInput) =>
+    oneAtATime(
+      async () => {
+        setFailure(null);
+        const result = await sendDocumentEmailAction(values);
+        if (!result.ok) {
+          applyFieldErrors(form.setError, result.fieldErrors);
+          setError(result.message ? t(result.message) : t(`common.errors.${result.error}`));
+          return;
+        }
+        // Queued: the worker starts on it at once; the dialog follows the first attempt to its end.
+        const settled = result.data.status === "queued" || result.data.status === "sending" ? await attemptSettled(result.data.emailId) : null;
+        router.refresh();
+        const status = settled?.status ?? result.data.status;
+        if (status === "failed" || status === "interrupted") {
+          // That attempt is over and logged; pressing Send again is a deliberate new email.
+          form.setValue("idempotencyKey", crypto.randomUUID());
+          const failed = settled?.failure ?? ("failure" in result.data ? result.data.failure : null);
+          if (failed) setFailure(failed);
+          setError(t("documentEmail.failed"));
+          return;
+        }
+        dialog.current?.close();
+        if (status === "sent") onSent(t("documentEmail.sent", { to: values.to }));
+        else if (status === "retrying" && settled?.nextAttemptAt)
+          onSent(t("documentEmail.retryingLater", { time: format.dateTime(new Date(settled.nextAttemptAt), { hour: "2-digit", minute: "2-digit" }), attempt: settled.attempts + 1, max: settled.maxAttempts }));
+        else onSent(t("documentEmail.queued", { to: values.to }));
+      },
+      () => setError(t("common.errors.failed")),
+    );
 
-  const { errors, isSubmitting } = form.formState;
   return (
-    <dialog ref={dialog} aria-labelledby={headingId} className="email-dialog" onClose={() => setFailure(null)}>
-      <form onSubmit={form.handleSubmit(send)} noValidate>
-        <h2 id={headingId}>{t("documentEmail.dialogTitle", { document: props.documentLabel })}</h2>
-        <Field label={t("documentEmail.to")} hint={t("documentEmail.toHint")} registration={form.register("to")} error={errors.to} />
-        <Field label={t("documentEmail.cc")} registration={form.register("cc")} error={errors.cc} />
-        <Field label={t("documentEmail.subject")} registration={form.register("subject")} error={errors.subject} />
-        <TextAreaField label={t("documentEmail.message")} hint={t("documentEmail.messageHint")} registration={form.register("message")} error={errors.message} />
-        <p className="hint">
-          {t("documentEmail.attachment", { filename: props.filename })}{" "}
-          <a href={props.pdfUrl} target="_blank" rel="noopener">
-            {t("documentEmail.openPdf")}
-          </a>
-        </p>
-        <div className="previews">
-          <iframe title={t("documentEmail.emailPreview")} srcDoc={previewHtml} sandbox="" className="email-preview" />
-          {/* An <object>, not an iframe: the browser's PDF viewer frame cannot be entered by scripts (axe included). */}
-          <object data={props.pdfUrl} type="application/pdf" aria-label={t("documentEmail.pdfPreview")} className="pdf-preview">
-            <a href={props.pdfUrl}>{t("documentEmail.openPdf")}</a>
-          </object>
-        </div>
-        <div role="alert">
-          {error ? (
-            <div className="notice error">
-              <p>{error}</p>
-              {failure ? <DiagnosisReport failure={failure} host={props.smtpHost} port={props.smtpPort} /> : null}
-            </div>
-          ) : null}
-        </div>
-        <div className="row">
-          <button type="submit" disabled={isSubmitting}>
-            {isSubmitting ? t("documentEmail.sending") : t("documentEmail.send")}
-          </button>
-          <button type="button" className="secondary" onClick={() => dialog.current?.close()}>
-            {t("documentEmail.cancel")}
-          </button>
-        </div>
-      </form>
-    </dialog>
+    <EmailDialogFrame
+      title={t("documentEmail.dialogTitle", { document: props.documentLabel })}
+      dialog={dialog}
+      opening={opening}
+      onSubmit={form.handleSubmit(send)}
+      onClose={() => setFailure(null)}
+      error={
+        error ? (
+          <div className="notice error">
+            <p>{error}</p>
+            {failure ? <DiagnosisReport failure={failure} host={props.smtpHost} port={props.smtpPort} /> : null}
+          </div>
+        ) : null
+      }
+      submitLabel={t("documentEmail.send")}
+      submittingLabel={t("documentEmail.sending")}
+      cancelLabel={t("documentEmail.cancel")}
+      submitting={isSubmitting}
+    >
+      <Field label={t("documentEmail.to")} hint={t("documentEmail.toHint")} registration={form.register("to")} error={errors.to} />
+      <Field label={t("documentEmail.cc")} registration={form.register("cc")} error={errors.cc} />
+      <Field label={t("documentEmail.subject")} registration={form.register("subject")} error={errors.subject} />
+      <TextAreaField label={t("documentEmail.message")} hint={t("documentEmail.messageHint")} registration={form.register("message")} error={errors.message} />
+      <p className="hint">
+        {t("documentEmail.attachment", { filename: props.filename })}{" "}
+        <a href={props.pdfUrl} target="_blank" rel="noopener">
+          {t("documentEmail.openPdf")}
+        </a>
+      </p>
+      <div className="previews">
+        <iframe title={t("documentEmail.emailPreview")} srcDoc={previewHtml} sandbox="" className="email-preview" />
+        {/* An <object>, not an iframe: the browser's PDF viewer frame cannot be entered by scripts (axe included). */}
+        <object data={props.pdfUrl} type="application/pdf" aria-label={t("documentEmail.pdfPreview")} className="pdf-preview">
+          <a href={props.pdfUrl}>{t("documentEmail.openPdf")}</a>
+        </object>
+      </div>
+    </EmailDialogFrame>
   );
 }

@@ -14,6 +14,7 @@ import { retryEmailNow } from "./claims";
 import { createAppOutboxWorker } from "./outbox-worker";
 import { closePooledTransports } from "./transports";
 import type { OutboxWorker } from "./worker";
+import { blankEmailSettings, emailSettingsSchema } from "@/lib/validation/email-settings";
 
 // The real worker, the real SMTP server and a real SQLite file; only the clock is ours, so
 // minutes of backoff pass in an instant.
@@ -54,24 +55,16 @@ afterAll(async () => {
   await relay?.close();
 });
 
+/** The form's blank settings with the test server filled in, validated as Save validates them. */
 function smtpSettings() {
-  return {
-    protocol: "smtp" as const,
+  return emailSettingsSchema({ savedPassword: null }).parse({
+    ...blankEmailSettings,
     smtpHost: "localhost",
     smtpPort: server.starttlsPort,
-    smtpSecurity: "starttls" as const,
+    smtpSecurity: "starttls",
     smtpUsername: server.user,
-    smtpEmail: "",
     smtpPassword: server.password,
-    copyEnabled: false,
-    copyAddress: "",
-    replyToEnabled: false,
-    replyToAddresses: "",
-    skipTlsVerify: false,
-    httpUrl: "",
-    httpReplyTo: "",
-    sendRatePerMinute: null,
-  };
+  });
 }
 
 function queue(count: number, to = (i: number) => `customer${i}@example.test`, business = businessId): number[] {

@@ -3,7 +3,7 @@
 import { useId } from "react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { Field, FieldErrorText } from "@/app/_components/field";
+import { Field, TextAreaField } from "@/app/_components/field";
 import { FormStatus } from "@/app/_components/form-status";
 import { useServerValidatedForm } from "@/app/_components/use-action-form";
 import type { DocumentType } from "@/lib/documents/types";
@@ -13,7 +13,6 @@ export function TemplateForm(props: { documentType: DocumentType; heading: strin
   const t = useTranslations();
   const router = useRouter();
   const headingId = useId();
-  const bodyId = useId();
   // Placeholders are checked on save by the action's schema, so the Markdown parser stays off the page.
   const { submit, errors, status, setStatus, pending } = useServerValidatedForm({
     action: saveEmailTemplateAction,
@@ -45,18 +44,7 @@ export function TemplateForm(props: { documentType: DocumentType; heading: strin
         {props.heading} <span className="badge">{props.custom ? t("templates.custom") : t("templates.default")}</span>
       </h3>
       <Field label={t("templates.subject")} registration={{ name: "subject", defaultValue: props.subject }} error={errors.subject} />
-      <div className="field">
-        <label htmlFor={bodyId}>{t("templates.body")}</label>
-        <textarea
-          id={bodyId}
-          name="body"
-          rows={8}
-          defaultValue={props.body}
-          aria-invalid={errors.body ? true : undefined}
-          aria-describedby={errors.body ? `${bodyId}-error` : undefined}
-        />
-        <FieldErrorText id={`${bodyId}-error`} error={errors.body} />
-      </div>
+      <TextAreaField label={t("templates.body")} registration={{ name: "body", defaultValue: props.body }} error={errors.body} />
       <FormStatus kind={status?.kind ?? null}>{status?.text}</FormStatus>
       <div className="row">
         <button type="submit" disabled={pending}>

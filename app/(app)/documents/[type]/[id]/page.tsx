@@ -100,18 +100,11 @@ export default async function DocumentPage(props: DocumentParams) {
           <thead>
             <tr>
               <th scope="col">{t("documents.fields.description")}</th>
-              <th scope="col" className="num">
-                {t("documents.fields.quantity")}
-              </th>
-              <th scope="col" className="num">
-                {t("documents.fields.unitPrice")}
-              </th>
-              <th scope="col" className="num">
-                {t("documents.fields.taxRate")}
-              </th>
-              <th scope="col" className="num">
-                {t("documents.fields.amount")}
-              </th>
+              {(["quantity", "unitPrice", "taxRate", "amount"] as const).map((field) => (
+                <th key={field} scope="col" className="num">
+                  {t(`documents.fields.${field}`)}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
