@@ -42,6 +42,6 @@ export default async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages and server actions; route handlers (api/, document PDFs) and static files set their own headers.
-  matcher: ["/((?!api/|documents/[^/]+/[^/]+/pdf$|_next/static|_next/image|favicon.ico|robots.txt).*)"],
+  // Pages and server actions; route handlers (api/, document PDFs, email bodies) and static files set their own headers.
+  matcher: ["/((?!api/|documents/[^/]+/[^/]+/pdf$|emails/[^/]+/body$|_next/static|_next/image|favicon.ico|robots.txt).*)"],
 };

@@ -1,4 +1,6 @@
 import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { test, expect, businessIdOf } from "./fixtures/test";
 import { databasePath, storageState } from "./fixtures/accounts";
@@ -210,6 +212,61 @@ test.describe("security headers", () => {
       expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations), path).toEqual([]);
     }
     expect(nonces.size).toBe(pages.length);
+  });
+});
+
+test.describe("email previews", () => {
+  test.use({ storageState: storageState.admin });
+
+  test("a logged email's remote images load only after Load images, and tell the image host nothing of Mailroom", async ({ page, db }) => {
+    const requests: { url: string; referer?: string }[] = [];
+    const imageHost = http.createServer((req, res) => {
+      requests.push({ url: req.url ?? "", referer: req.headers.referer });
+      res.writeHead(200, { "Content-Type": "image/gif" });
+      res.end(Buffer.from("R0lGODlhAQABAAAAACwAAAAAAQABAAACAkQBADs=", "base64"));
+    });
+    await new Promise<void>((resolve) => imageHost.listen(0, "127.0.0.1", resolve));
+    const logo = `http://127.0.0.1:${(imageHost.address() as AddressInfo).port}/logo.gif`;
+    // Forged as the outbox records a sent email: a body whose template pulled in a remote logo.
+    const emailId = Number(
+      db
+        .prepare(
+          "insert into emails (business_id, idempotency_key, protocol, from_address, to_addresses, subject, body_text, body_html, status) values (?, ?, 'smtp', 'owner@acme.test', 'client@example.test', 'With a remote logo', 'Hello', ?, 'sent')",
+        )
+        .run(businessIdOf(db), `remote-images-${Date.now()}`, `<p>Hello from the logo test</p><p><img src="${logo}" alt="Logo"></p>`).lastInsertRowid,
+    );
+    try {
+      await page.goto(`/emails/${emailId}`);
+      const body = page.frameLocator("iframe.email-body");
+      await expect(body.getByText("Hello from the logo test")).toBeVisible();
+      await expect(page.getByText("Images from other sites are blocked")).toBeVisible();
+      expect(requests).toEqual([]);
+
+      await page.getByRole("button", { name: "Load images" }).click();
+      await expect(body.getByText("Hello from the logo test")).toBeVisible();
+      await expect.poll(() => requests.map((r) => r.url)).toEqual(["/logo.gif"]);
+      expect(requests[0].referer).toBeUndefined();
+      await expect(page.getByRole("button", { name: "Load images" })).toHaveCount(0);
+    } finally {
+      imageHost.close();
+    }
+  });
+
+  test("the email body with images is for signed-in users only, under a policy that runs no script", async ({ page, browser, db }) => {
+    const emailId = Number(
+      db
+        .prepare(
+          "insert into emails (business_id, idempotency_key, protocol, from_address, to_addresses, subject, body_text, body_html, status) values (?, ?, 'smtp', 'owner@acme.test', 'client@example.test', 'Body route', 'x', '<p>x</p>', 'sent')",
+        )
+        .run(businessIdOf(db), `body-route-${Date.now()}`).lastInsertRowid,
+    );
+    const own = await page.request.get(`/emails/${emailId}/body`);
+    expect(own.status()).toBe(200);
+    expect(own.headers()["content-security-policy"]).toMatch(/default-src 'none'.*sandbox/);
+    const anonymous = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    expect((await anonymous.request.get(`/emails/${emailId}/body`, { maxRedirects: 0 })).status()).toBe(401);
+    await anonymous.close();
+    expect((await page.request.get("/emails/999999999/body")).status()).toBe(404);
   });
 });
 

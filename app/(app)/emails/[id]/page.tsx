@@ -6,8 +6,10 @@ import { documentTypeInfo } from "@/lib/documents/types";
 import { htmlWithInlineImages } from "@/lib/mail/compose";
 import { loadEmail } from "@/lib/mail/email-log";
 import { failureForViewer, outcomeForViewer } from "@/lib/mail/failure-for-viewer";
+import { hasRemoteImages } from "@/lib/mail/remote-images";
 import { DiagnosisReport } from "@/app/_components/diagnosis-report";
 import { LiveEmailStatus } from "@/app/_components/document-email/live-email-status";
+import { EmailBodyFrame } from "@/app/_components/email-body-frame";
 
 export default async function EmailPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
@@ -90,7 +92,12 @@ export default async function EmailPage({ params }: { params: Promise<{ id: stri
         </section>
       ) : null}
       <h2>{t("emails.body")}</h2>
-      <iframe title={t("emails.body")} srcDoc={htmlWithInlineImages(email.bodyHtml, found.inlineImages)} sandbox="" className="email-body" />
+      <EmailBodyFrame
+        html={htmlWithInlineImages(email.bodyHtml, found.inlineImages)}
+        title={t("emails.body")}
+        withImagesUrl={`/emails/${email.id}/body`}
+        hasRemoteImages={hasRemoteImages(email.bodyHtml)}
+      />
     </>
   );
 }
