@@ -24,7 +24,8 @@ const nextConfig: NextConfig = {
       { key: "X-Content-Type-Options", value: "nosniff" },
       { key: "Referrer-Policy", value: "same-origin" },
     ];
-    // Route handlers (JSON, the PDF shown in the document page's <object>) have no scripts to allow.
+    // Route handlers (JSON, the PDF framed by the document page) have no scripts to allow. The PDF
+    // keeps object-src 'self': Chromium's viewer embeds the PDF in its own response.
     const routeCsp = { key: "Content-Security-Policy", value: "frame-ancestors 'self'; object-src 'self'; base-uri 'self'" };
     return [
       { source: "/:path*", headers: common },

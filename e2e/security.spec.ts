@@ -187,8 +187,12 @@ test.describe("malformed requests", () => {
 test.describe("security headers", () => {
   test.use({ storageState: storageState.admin });
 
-  test("every page answers with a nonce-based CSP its scripts carry, and a Permissions-Policy", async ({ page }) => {
-    const pages = ["/", "/customers", "/suppliers", "/documents", "/documents/sales-invoices", "/emails", "/guides", "/settings", "/settings/users", "/settings/email", "/settings/templates", "/login"];
+  test("every page answers with a nonce-based CSP its scripts carry, and a Permissions-Policy", async ({ page, db }) => {
+    const businessId = businessIdOf(db);
+    const contactId = seedContact(businessId, { kind: "customer", name: "Policy Customer", emails: "policy@customer.test" });
+    const invoiceId = seedDocument(businessId, { type: "sales-invoices", contactId, reference: uniqueReference("CSP-"), lines: [{ description: "Audit", quantity: "1", unitPrice: "10", taxRate: "21" }] });
+    const invoicePage = `/documents/sales-invoices/${invoiceId}`;
+    const pages = ["/", "/customers", "/suppliers", "/documents", "/documents/sales-invoices", invoicePage, "/emails", "/guides", "/settings", "/settings/users", "/settings/email", "/settings/templates", "/login"];
     const nonces = new Set<string>();
     await page.addInitScript(() => {
       const violations: string[] = [];
@@ -196,11 +200,17 @@ test.describe("security headers", () => {
       document.addEventListener("securitypolicyviolation", (e) => violations.push(`${e.violatedDirective} ${e.blockedURI}`));
     });
     for (const path of pages) {
+      // The document page frames its PDF: with object-src 'none' it must still load, from the frame.
+      const framedPdf = path === invoicePage ? page.waitForResponse((r) => r.url().endsWith(`${invoicePage}/pdf`)) : null;
       const response = await page.goto(path);
+      if (framedPdf) {
+        expect((await framedPdf).status()).toBe(200);
+        await expect(page.locator("iframe.pdf-preview")).toHaveAttribute("title", /^PDF of Sales invoice CSP-/);
+      }
       const csp = response!.headers()["content-security-policy"] ?? "";
       const nonce = /script-src 'self' 'nonce-([A-Za-z0-9+/=]+)' 'strict-dynamic'/.exec(csp)?.[1];
       expect(nonce, `${path}: ${csp}`).toBeTruthy();
-      expect(csp).toContain("object-src 'self'");
+      expect(csp).toContain("object-src 'none'");
       expect(csp).toContain("frame-ancestors 'self'");
       expect(csp).toContain("form-action 'self'");
       expect(response!.headers()["permissions-policy"]).toContain("camera=()");

@@ -1,7 +1,7 @@
 // Headers every page answers with. Scripts run only with this response's nonce (and what those
 // scripts load: 'strict-dynamic'); styles may be inline (React style props); images are ours or
 // data: URLs, so an email preview (a sandboxed srcdoc frame inherits this policy) loads no
-// remote image. object-src stays 'self': document PDFs are shown in an <object>.
+// remote image. No plugins: document PDFs are shown in frames, by the browser's own viewer.
 export function contentSecurityPolicy(nonce: string, { dev = false }: { dev?: boolean } = {}): string {
   return [
     "default-src 'self'",
@@ -9,7 +9,7 @@ export function contentSecurityPolicy(nonce: string, { dev = false }: { dev?: bo
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "frame-ancestors 'self'",
-    "object-src 'self'",
+    "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
   ].join("; ");

@@ -136,10 +136,7 @@ export default function EmailDialogForm({ opening, onSent, ...props }: EmailDial
       </p>
       <div className="previews">
         <iframe title={t("documentEmail.emailPreview")} srcDoc={previewHtml} sandbox="" className="email-preview" />
-        {/* An <object>, not an iframe: the browser's PDF viewer frame cannot be entered by scripts (axe included). */}
-        <object data={props.pdfUrl} type="application/pdf" aria-label={t("documentEmail.pdfPreview")} className="pdf-preview">
-          <a href={props.pdfUrl}>{t("documentEmail.openPdf")}</a>
-        </object>
+        <iframe title={t("documentEmail.pdfPreview")} src={props.pdfUrl} className="pdf-preview" />
       </div>
     </EmailDialogFrame>
   );

@@ -137,10 +137,8 @@ export default async function DocumentPage(props: DocumentParams) {
 
       <section aria-labelledby="pdf-preview-heading" className="no-print">
         <h2 id="pdf-preview-heading">{t("documents.view.pdfPreview")}</h2>
-        {/* An <object>, not an iframe: the browser's PDF viewer frame cannot be entered by scripts (axe included). */}
-        <object className="pdf-preview" data={`${base}/pdf`} type="application/pdf" aria-label={t("documents.view.pdfPreviewTitle", { name: `${typeName} ${document.reference}` })}>
-          <a href={`${base}/pdf`}>{t("documents.view.pdfPreviewTitle", { name: `${typeName} ${document.reference}` })}</a>
-        </object>
+        {/* A frame, not an <object>: pages allow no plugins (object-src 'none'); the browser's PDF viewer shows it. */}
+        <iframe className="pdf-preview" src={`${base}/pdf`} title={t("documents.view.pdfPreviewTitle", { name: `${typeName} ${document.reference}` })} />
       </section>
     </>
   );
