@@ -252,11 +252,14 @@ test.describe("email previews", () => {
       await expect(page.getByText("Images from other sites are blocked")).toBeVisible();
       expect(requests).toEqual([]);
 
+      const bodyWithImages = page.waitForResponse((response) => response.url().endsWith(`/emails/${emailId}/body`));
       await page.getByRole("button", { name: "Load images" }).click();
+      expect((await bodyWithImages).status()).toBe(200);
+      await expect(page.getByRole("button", { name: "Load images" })).toHaveCount(0);
+      await expect(page.locator("iframe.email-body")).toHaveAttribute("src", `/emails/${emailId}/body`);
       await expect(body.getByText("Hello from the logo test")).toBeVisible();
       await expect.poll(() => requests.map((r) => r.url)).toEqual(["/logo.gif"]);
       expect(requests[0].referer).toBeUndefined();
-      await expect(page.getByRole("button", { name: "Load images" })).toHaveCount(0);
     } finally {
       imageHost.close();
     }

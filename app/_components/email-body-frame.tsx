@@ -20,10 +20,11 @@ export function EmailBodyFrame({ html, title, withImagesUrl, hasRemoteImages }: 
           </button>
         </p>
       ) : null}
+      {/* Keyed apart: a new frame for the body with images, rather than the preview's frame navigated away. */}
       {imagesLoaded ? (
-        <iframe title={title} src={withImagesUrl} sandbox="" className="email-body" />
+        <iframe key="with-images" title={title} src={withImagesUrl} sandbox="" className="email-body" />
       ) : (
-        <iframe title={title} srcDoc={html} sandbox="" className="email-body" />
+        <iframe key="preview" title={title} srcDoc={html} sandbox="" className="email-body" />
       )}
     </>
   );
