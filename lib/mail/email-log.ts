@@ -1,6 +1,7 @@
 import "server-only";
-import { and, asc, count, desc, eq, inArray, isNotNull } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
+import { preparedOn } from "@/db/prepared";
 import { documents, emailAttachments, emailAttempts, emails, emailStatuses, users, type EmailStatus } from "@/db/schema";
 import { MAX_ATTEMPTS } from "./queue/retry-policy";
 import type { EmailProgress } from "./queue/progress";
@@ -78,19 +79,26 @@ export function emailCountsByStatus(businessId: number): { status: EmailStatus; 
 }
 
 /** An email's recorded attachments as a transport takes them; inlineOnly keeps the images its HTML shows by cid. */
+const attachmentsStatement = (inlineOnly: boolean) => (db: Db) => {
+  const ofEmail = eq(emailAttachments.emailId, sql.placeholder("emailId"));
+  return db
+    .select({
+      filename: emailAttachments.filename,
+      contentType: emailAttachments.contentType,
+      content: emailAttachments.content,
+      contentId: emailAttachments.contentId,
+    })
+    .from(emailAttachments)
+    .where(inlineOnly ? and(ofEmail, isNotNull(emailAttachments.contentId)) : ofEmail)
+    .prepare();
+};
+const allAttachments = attachmentsStatement(false);
+const inlineAttachments = attachmentsStatement(true);
+
 export function recordedAttachments(db: Db, emailId: number, { inlineOnly = false } = {}): MailAttachment[] {
-  const ofEmail = eq(emailAttachments.emailId, emailId);
   return (
-    db
-      .select({
-        filename: emailAttachments.filename,
-        contentType: emailAttachments.contentType,
-        content: emailAttachments.content,
-        contentId: emailAttachments.contentId,
-      })
-      .from(emailAttachments)
-      .where(inlineOnly ? and(ofEmail, isNotNull(emailAttachments.contentId)) : ofEmail)
-      .all()
+    preparedOn(db, inlineOnly ? inlineAttachments : allAttachments)
+      .all({ emailId })
       // A recorded cid keeps an image (the logo) inline beside the HTML that shows it.
       .map(({ contentId, ...attachment }) => (contentId ? { ...attachment, contentId } : attachment))
   );

@@ -1,6 +1,7 @@
 import "server-only";
-import { eq } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { eq, sql } from "drizzle-orm";
+import { getDb, type Db } from "@/db/client";
+import { preparedOn } from "@/db/prepared";
 import { businesses, emailSettings } from "@/db/schema";
 import { open, seal, SecretBoxError } from "@/lib/crypto/secret-box";
 import { encryptionKey } from "@/lib/secrets";
@@ -43,14 +44,17 @@ function openPassword(businessId: number, sealed: string | null): string | null 
   }
 }
 
-/** One read of a business's email settings; the password is opened at most once, and only when asked for. */
-export function readEmailSettings(businessId: number): StoredEmailSettings {
-  const found = getDb()
+const settingsStatement = (db: Db) =>
+  db
     .select({ businessName: businesses.name, row: emailSettings })
     .from(businesses)
     .leftJoin(emailSettings, eq(emailSettings.businessId, businesses.id))
-    .where(eq(businesses.id, businessId))
-    .get();
+    .where(eq(businesses.id, sql.placeholder("businessId")))
+    .prepare();
+
+/** One read of a business's email settings (the worker's, per email); the password is opened at most once, and only when asked for. */
+export function readEmailSettings(businessId: number): StoredEmailSettings {
+  const found = preparedOn(getDb(), settingsStatement).get({ businessId });
   const { smtpPasswordSealed: sealed = null, businessId: _business, updatedAt: _updated, ...fields } = found?.row ?? {};
   let password: string | null | undefined;
   return {

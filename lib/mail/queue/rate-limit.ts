@@ -22,7 +22,8 @@ export function createRateLimiter(): RateLimiter {
       return Math.max(0, perMinute - recent(key, now).length);
     },
     record(key, now) {
-      starts.set(key, [...(starts.get(key) ?? []), now]);
+      // Only the last minute is kept: a business sending for weeks does not grow the list.
+      starts.set(key, [...recent(key, now), now]);
     },
     nextSlotAt(key, now) {
       const list = recent(key, now);

@@ -58,6 +58,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   let timer: NodeJS.Timeout | undefined;
   let ticking: Promise<number> | undefined;
   let wakeAgain = false;
+  let nextLeaseCheckAt = -Infinity;
 
   async function send(claim: Claim): Promise<void> {
     const heartbeat = setInterval(() => renewLease(db, claim, leaseMs), Math.max(10, Math.floor(leaseMs / 3)));
@@ -81,7 +82,12 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   /** One pass: expire dead leases, then claim what is due within the free slots and each business's rate. Returns how many it started. */
   function claimOnce(): number {
     const now = clock.now();
-    interruptExpiredLeases(db, now);
+    // Dead senders are looked for once a poll, not at every send's end.
+    if (now >= nextLeaseCheckAt) {
+      interruptExpiredLeases(db, now);
+      nextLeaseCheckAt = now + pollMs;
+    }
+    if (inFlight.size >= concurrency) return 0;
     let started = 0;
     for (const businessId of businessesWithDueEmails(db, now)) {
       const free = concurrency - inFlight.size;
