@@ -337,14 +337,19 @@ export const emailAttempts = sqliteTable(
   (t) => [uniqueIndex("email_attempts_number").on(t.emailId, t.number)],
 );
 
-export const emailAttachments = sqliteTable("email_attachments", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  emailId: integer("email_id")
-    .notNull()
-    .references(() => emails.id, { onDelete: "cascade" }),
-  filename: text("filename").notNull(),
-  contentType: text("content_type").notNull(),
-  content: blob("content", { mode: "buffer" }).notNull(),
-  /** Set for an image the HTML shows inline (src="cid:…"), so a retry sends it the same way. */
-  contentId: text("content_id"),
-});
+export const emailAttachments = sqliteTable(
+  "email_attachments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    emailId: integer("email_id")
+      .notNull()
+      .references(() => emails.id, { onDelete: "cascade" }),
+    filename: text("filename").notNull(),
+    contentType: text("content_type").notNull(),
+    content: blob("content", { mode: "buffer" }).notNull(),
+    /** Set for an image the HTML shows inline (src="cid:…"), so a retry sends it the same way. */
+    contentId: text("content_id"),
+  },
+  // Every send reads its email's attachments: without it, each read scans every attachment ever queued.
+  (t) => [index("email_attachments_email").on(t.emailId)],
+);

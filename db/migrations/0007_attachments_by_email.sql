@@ -1,0 +1,1 @@
+CREATE INDEX `email_attachments_email` ON `email_attachments` (`email_id`);
