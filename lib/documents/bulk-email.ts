@@ -2,28 +2,23 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { emailBatches } from "@/db/schema";
+import { getBusinessLogo } from "@/lib/businesses/queries";
 import { addressList, composeOutgoing, htmlWithInlineImages } from "@/lib/mail/compose";
 import { queueEmail } from "@/lib/mail/outbox";
 import type { SkippedDocument } from "@/lib/mail/queue/progress";
 import { loadMailSetup } from "@/lib/mail/setup";
 import type { Locale } from "@/lib/i18n/locale";
 import { documentEmailContent, emailTemplateFor } from "./email-content";
-import { loadDocumentBundle, type DocumentBundle } from "./queries";
+import { listSelectedDocuments, loadDocumentBundle, type SelectedDocument } from "./queries";
 import { documentMailContent } from "./send-email";
 import type { DocumentType } from "./types";
 
-/** The selected documents of one type that are this business's, in the order selected. */
-function selectedBundles(businessId: number, type: DocumentType, documentIds: number[]): DocumentBundle[] {
-  return [...new Set(documentIds)]
-    .map((id) => loadDocumentBundle(businessId, id))
-    .filter((bundle): bundle is DocumentBundle => bundle !== null && bundle.document.type === type);
-}
-
-const skippedOf = (bundle: DocumentBundle): SkippedDocument => ({ documentId: bundle.document.id, reference: bundle.document.reference, contactName: bundle.contact.name });
+const hasAddress = (selected: SelectedDocument) => Boolean(selected.to.trim());
+const skippedOf = ({ documentId, reference, contactName }: SelectedDocument): SkippedDocument => ({ documentId, reference, contactName });
 
 export interface BatchDraft {
   /** Documents that will get an email, with their contact's addresses. */
-  sendable: { documentId: number; reference: string; contactName: string; to: string }[];
+  sendable: SelectedDocument[];
   /** Documents whose contact has no email address: left out, by name. */
   skipped: SkippedDocument[];
   /** The type's template, placeholders and all: filled per document when sent. */
@@ -35,14 +30,14 @@ export interface BatchDraft {
 
 /** What the Email selected dialog shows before anything is queued. */
 export async function draftDocumentBatch(businessId: number, locale: Locale, type: DocumentType, documentIds: number[]): Promise<BatchDraft> {
-  const bundles = selectedBundles(businessId, type, documentIds);
-  const sendable = bundles.filter((b) => b.contact.emails.trim());
+  const selected = listSelectedDocuments(businessId, type, documentIds);
+  const sendable = selected.filter(hasAddress);
   const template = emailTemplateFor(businessId, type, locale);
-  const first = sendable[0];
+  const first = sendable[0] && loadDocumentBundle(businessId, sendable[0].documentId);
   const preview = first ? { to: first.contact.emails, ...(await documentEmailContent(first, { subject: template.subject, message: template.body }, locale)) } : null;
   return {
-    sendable: sendable.map((b) => ({ documentId: b.document.id, reference: b.document.reference, contactName: b.contact.name, to: b.contact.emails })),
-    skipped: bundles.filter((b) => !b.contact.emails.trim()).map(skippedOf),
+    sendable,
+    skipped: selected.filter((s) => !hasAddress(s)).map(skippedOf),
     subject: template.subject,
     message: template.body,
     preview: preview ? { to: preview.to, subject: preview.subject, html: htmlWithInlineImages(preview.html, preview.inline) } : null,
@@ -71,10 +66,10 @@ export type DocumentBatchOutcome = { ok: true; batchId: number; queued: number; 
 export async function queueDocumentBatch(request: DocumentBatchRequest): Promise<DocumentBatchOutcome> {
   const setup = loadMailSetup(request.businessId);
   if (!setup) return { ok: false, error: "not_configured" };
-  const bundles = selectedBundles(request.businessId, request.documentType, request.documentIds);
-  const sendable = bundles.filter((b) => b.contact.emails.trim());
+  const selected = listSelectedDocuments(request.businessId, request.documentType, request.documentIds);
+  const sendable = selected.filter(hasAddress);
   if (!sendable.length) return { ok: false, error: "nothing_to_send" };
-  const skipped = bundles.filter((b) => !b.contact.emails.trim()).map(skippedOf);
+  const skipped = selected.filter((s) => !hasAddress(s)).map(skippedOf);
 
   const db = getDb();
   db.insert(emailBatches)
@@ -87,11 +82,17 @@ export async function queueDocumentBatch(request: DocumentBatchRequest): Promise
     .where(and(eq(emailBatches.businessId, request.businessId), eq(emailBatches.idempotencyKey, request.idempotencyKey)))
     .get()!;
 
+  const logo = getBusinessLogo({ businessId: request.businessId });
   let queued = 0;
-  for (const bundle of sendable) {
+  for (const { documentId } of sendable) {
+    // Rendering is synchronous work: between documents, requests and the worker's sends get their turn.
+    await new Promise((resolve) => setImmediate(resolve));
+    // One document in memory at a time; one deleted since it was selected is left out.
+    const bundle = loadDocumentBundle(request.businessId, documentId);
+    if (!bundle) continue;
     const message = composeOutgoing(setup, {
       to: addressList(bundle.contact.emails),
-      ...(await documentMailContent(bundle, request, request.locale)),
+      ...(await documentMailContent(bundle, request, request.locale, logo)),
     });
     const outcome = queueEmail(message, {
       businessId: request.businessId,

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { emailTemplates } from "@/db/schema";
-import { getBusinessLogo } from "@/lib/businesses/queries";
+import { getBusinessLogo, type BusinessLogo } from "@/lib/businesses/queries";
 import { translatorFor } from "@/lib/i18n/translator";
 import type { Locale } from "@/lib/i18n/locale";
 import type { MailAttachment } from "@/lib/mail/types";
@@ -79,8 +79,7 @@ export async function draftDocumentEmail(bundle: DocumentBundle, locale: Locale)
 }
 
 /** The business's logo as the email carries it: an inline image the footer shows with src="cid:…". */
-function inlineLogo(businessId: number): MailAttachment | null {
-  const logo = getBusinessLogo({ businessId });
+function inlineLogo(logo: BusinessLogo | null): MailAttachment | null {
   if (!logo) return null;
   // The cid is also the file name, so relays that name inline parts by their cid (Mailgun-style) keep the link.
   const filename = logo.contentType === "image/png" ? "logo.png" : "logo.jpg";
@@ -91,15 +90,16 @@ function inlineLogo(businessId: number): MailAttachment | null {
  * The email a document goes out with, from the dialog's subject and Markdown message: any
  * placeholder still in them is filled, then the message is rendered, signed with the business's
  * details and logo (an inline image). The dialog's preview and the real send both come from here,
- * so what is previewed is what is sent.
+ * so what is previewed is what is sent. A batch passes the logo it read once.
  */
 export async function documentEmailContent(
   bundle: DocumentBundle,
   content: { subject: string; message: string },
   locale: Locale,
+  businessLogo: BusinessLogo | null = getBusinessLogo({ businessId: bundle.business.id }),
 ): Promise<{ subject: string; html: string; text: string; inline: MailAttachment[] }> {
   const values = await placeholderValues(bundle, locale);
-  const logo = inlineLogo(bundle.business.id);
+  const logo = inlineLogo(businessLogo);
   const footer = senderFooter(bundle.business, locale, logo ? `cid:${logo.contentId}` : undefined);
   const body = renderEmailBody(fillTemplate(content.message, values), { lang: locale, footer });
   return { subject: fillSubject(content.subject, values), ...body, inline: logo ? [logo] : [] };

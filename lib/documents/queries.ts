@@ -1,6 +1,7 @@
 import "server-only";
-import { and, asc, count, desc, eq } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
+import { getDb, type Db } from "@/db/client";
+import { preparedOn } from "@/db/prepared";
 import { isConstraintError } from "@/db/errors";
 import { businesses, contacts, documentLines, documents } from "@/db/schema";
 import { computeTotals } from "./totals";
@@ -18,24 +19,51 @@ export interface DocumentBundle {
   business: BusinessRow;
 }
 
-/** A document with everything printed on it, or null when it is not this business's. */
-export function loadDocumentBundle(businessId: number, documentId: number): DocumentBundle | null {
-  const db = getDb();
-  const row = db
+const bundleStatement = (db: Db) =>
+  db
     .select({ document: documents, contact: contacts, business: businesses })
     .from(documents)
     .innerJoin(contacts, eq(contacts.id, documents.contactId))
     .innerJoin(businesses, eq(businesses.id, documents.businessId))
-    .where(and(eq(documents.id, documentId), eq(documents.businessId, businessId)))
-    .get();
-  if (!row) return null;
-  const lines = db
+    .where(and(eq(documents.id, sql.placeholder("documentId")), eq(documents.businessId, sql.placeholder("businessId"))))
+    .prepare();
+
+const linesStatement = (db: Db) =>
+  db
     .select()
     .from(documentLines)
-    .where(eq(documentLines.documentId, documentId))
+    .where(eq(documentLines.documentId, sql.placeholder("documentId")))
     .orderBy(asc(documentLines.position))
+    .prepare();
+
+/** A document with everything printed on it, or null when it is not this business's (prepared: a batch loads one per email). */
+export function loadDocumentBundle(businessId: number, documentId: number): DocumentBundle | null {
+  const db = getDb();
+  const row = preparedOn(db, bundleStatement).get({ documentId, businessId });
+  if (!row) return null;
+  return { ...row, lines: preparedOn(db, linesStatement).all({ documentId }) };
+}
+
+export interface SelectedDocument {
+  documentId: number;
+  reference: string;
+  contactName: string;
+  /** The contact's addresses; blank when it has none. */
+  to: string;
+}
+
+/** The selected documents of one type that are this business's, once each, in the order selected: a batch's list before any is loaded in full. */
+export function listSelectedDocuments(businessId: number, type: DocumentType, documentIds: number[]): SelectedDocument[] {
+  const ids = [...new Set(documentIds)];
+  if (!ids.length) return [];
+  const rows = getDb()
+    .select({ documentId: documents.id, reference: documents.reference, contactName: contacts.name, to: contacts.emails })
+    .from(documents)
+    .innerJoin(contacts, eq(contacts.id, documents.contactId))
+    .where(and(eq(documents.businessId, businessId), eq(documents.type, type), inArray(documents.id, ids)))
     .all();
-  return { ...row, lines };
+  const byId = new Map(rows.map((row) => [row.documentId, row]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 /** One row per document with its contact's name: the shape of every document list. */

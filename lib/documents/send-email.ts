@@ -1,4 +1,5 @@
 import "server-only";
+import { getBusinessLogo, type BusinessLogo } from "@/lib/businesses/queries";
 import { addressList, composeOutgoing, type MailContent } from "@/lib/mail/compose";
 import { outcomeForKey, queueEmail, type SendOutcome } from "@/lib/mail/outbox";
 import { loadMailSetup } from "@/lib/mail/setup";
@@ -21,15 +22,16 @@ export interface DocumentEmailRequest {
 
 /**
  * What a document email carries whoever sends it (one document or a batch): subject, HTML and
- * text, the PDF attached and the inline images its HTML shows (the logo).
+ * text, the PDF attached and the inline images its HTML shows (the logo, read once here or once per batch).
  */
 export async function documentMailContent(
   bundle: DocumentBundle,
   content: { subject: string; message: string },
   locale: Locale,
+  logo: BusinessLogo | null = getBusinessLogo({ businessId: bundle.business.id }),
 ): Promise<Omit<MailContent, "to" | "cc">> {
-  const { inline, ...rendered } = await documentEmailContent(bundle, content, locale);
-  const pdf = await documentPdf(bundle, locale);
+  const { inline, ...rendered } = await documentEmailContent(bundle, content, locale, logo);
+  const pdf = await documentPdf(bundle, locale, logo);
   return { ...rendered, attachments: [{ filename: pdf.filename, contentType: "application/pdf", content: pdf.content }, ...inline] };
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { and, eq, sql } from "drizzle-orm";
+import { getDb, type Db } from "@/db/client";
+import { preparedOn } from "@/db/prepared";
 import { emailAttachments, emails, type EmailStatus } from "@/db/schema";
 import { wakeOutboxWorker } from "./queue/outbox-worker";
 import type { MailFailure, OutgoingMessage, TransportConfig } from "./types";
@@ -28,6 +29,39 @@ export interface SendMeta {
 
 const sender = (message: OutgoingMessage) => `${message.fromName} <${message.fromAddress}>`;
 
+// Prepared once per connection: a batch queues hundreds in a row.
+const queueStatement = (db: Db) =>
+  db
+    .insert(emails)
+    .values({
+      businessId: sql.placeholder("businessId"),
+      userId: sql.placeholder("userId"),
+      documentId: sql.placeholder("documentId"),
+      batchId: sql.placeholder("batchId"),
+      idempotencyKey: sql.placeholder("idempotencyKey"),
+      protocol: sql.placeholder("protocol"),
+      fromAddress: sql.placeholder("fromAddress"),
+      toAddresses: sql.placeholder("toAddresses"),
+      ccAddresses: sql.placeholder("ccAddresses"),
+      bccAddresses: sql.placeholder("bccAddresses"),
+      replyTo: sql.placeholder("replyTo"),
+      subject: sql.placeholder("subject"),
+      bodyText: sql.placeholder("bodyText"),
+      bodyHtml: sql.placeholder("bodyHtml"),
+      status: "queued",
+      attempts: 0,
+      nextAttemptAt: sql.placeholder("nextAttemptAt"),
+    })
+    .onConflictDoNothing()
+    .returning({ id: emails.id })
+    .prepare();
+
+const attachmentStatement = (db: Db) =>
+  db
+    .insert(emailAttachments)
+    .values({ emailId: sql.placeholder("emailId"), filename: sql.placeholder("filename"), contentType: sql.placeholder("contentType"), content: sql.placeholder("content"), contentId: sql.placeholder("contentId") })
+    .prepare();
+
 /** The state of an email already queued with this key, so a repeat can answer without redoing work. */
 export function outcomeForKey(businessId: number, idempotencyKey: string): SendOutcome | null {
   const row = findByKey(businessId, idempotencyKey);
@@ -41,35 +75,28 @@ export function outcomeForKey(businessId: number, idempotencyKey: string): SendO
  */
 export function queueEmail(message: OutgoingMessage, meta: SendMeta): SendOutcome & { queued: boolean } {
   const db = getDb();
-  const inserted = db.transaction((tx) => {
-    const row = tx
-      .insert(emails)
-      .values({
-        businessId: meta.businessId,
-        userId: meta.userId,
-        documentId: meta.documentId,
-        batchId: meta.batchId,
-        idempotencyKey: meta.idempotencyKey,
-        protocol: meta.transport.kind,
-        fromAddress: sender(message),
-        toAddresses: message.to.join(", "),
-        ccAddresses: message.cc.join(", "),
-        bccAddresses: message.bcc.join(", "),
-        replyTo: message.replyTo.join(", "),
-        subject: message.subject,
-        bodyText: message.text,
-        bodyHtml: message.html,
-        status: "queued",
-        attempts: 0,
-        nextAttemptAt: Date.now(),
-      })
-      .onConflictDoNothing()
-      .returning({ id: emails.id })
-      .get();
-    if (row && message.attachments.length) {
-      tx.insert(emailAttachments)
-        .values(message.attachments.map((attachment) => ({ emailId: row.id, ...attachment })))
-        .run();
+  const inserted = db.transaction(() => {
+    const row = preparedOn(db, queueStatement).get({
+      businessId: meta.businessId,
+      userId: meta.userId,
+      documentId: meta.documentId ?? null,
+      batchId: meta.batchId ?? null,
+      idempotencyKey: meta.idempotencyKey,
+      protocol: meta.transport.kind,
+      fromAddress: sender(message),
+      toAddresses: message.to.join(", "),
+      ccAddresses: message.cc.join(", "),
+      bccAddresses: message.bcc.join(", "),
+      replyTo: message.replyTo.join(", "),
+      subject: message.subject,
+      bodyText: message.text,
+      bodyHtml: message.html,
+      nextAttemptAt: Date.now(),
+    });
+    if (row) {
+      for (const attachment of message.attachments) {
+        preparedOn(db, attachmentStatement).run({ emailId: row.id, contentId: null, ...attachment });
+      }
     }
     return row;
   });
