@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
+import { preparedOn } from "@/db/prepared";
 import { mailOauthConnections, users } from "@/db/schema";
 import { open, seal, SecretBoxError } from "@/lib/crypto/secret-box";
 import { encryptionKey } from "@/lib/secrets";
@@ -27,21 +28,15 @@ const where = (businessId: number, provider: OAuthProvider) =>
   and(eq(mailOauthConnections.businessId, businessId), eq(mailOauthConnections.provider, provider));
 
 // Every Graph or Gmail send reads its connection row: the statement is built once per connection.
-const rowStatements = new WeakMap<Db, ReturnType<typeof prepareRowStatement>>();
-
-function prepareRowStatement(db: Db) {
-  return db
+const rowStatement = (db: Db) =>
+  db
     .select()
     .from(mailOauthConnections)
     .where(and(eq(mailOauthConnections.businessId, sql.placeholder("businessId")), eq(mailOauthConnections.provider, sql.placeholder("provider"))))
     .prepare();
-}
 
 function readRow(businessId: number, provider: OAuthProvider): ConnectionRow | undefined {
-  const db = getDb();
-  let statement = rowStatements.get(db);
-  if (!statement) rowStatements.set(db, (statement = prepareRowStatement(db)));
-  return statement.get({ businessId, provider });
+  return preparedOn(getDb(), rowStatement).get({ businessId, provider });
 }
 
 /** The mailbox a connection sends as ("" when none is connected); no secret is opened. */
