@@ -201,7 +201,7 @@ export const contacts = sqliteTable(
   (t) => [index("contacts_business_kind").on(t.businessId, t.kind)],
 );
 
-/** Money and quantities are decimal strings: arithmetic happens in lib/documents with decimal.js. */
+/** Money and quantities are decimal strings: arithmetic happens in lib/documents/totals, exactly (BigInt). */
 export const documents = sqliteTable(
   "documents",
   {

@@ -5,7 +5,10 @@ import type { FieldError, UseFormRegisterReturn } from "react-hook-form";
 import { useTranslations } from "next-intl";
 import { parseMessage } from "@/lib/validation/message";
 
-type Registration = UseFormRegisterReturn | { name: string; defaultValue?: string };
+/** A react-hook-form field, or the plain control's name with its starting or current value (see useServerValidatedForm). */
+type Registration =
+  | UseFormRegisterReturn
+  | { name: string; defaultValue?: string; value?: string; onChange?: (event: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => void };
 type ErrorLike = FieldError | { message?: string };
 
 /** The label, hint and translated error around one control, wired up for screen readers. */
@@ -51,7 +54,6 @@ export function Field({
   inputProps,
 }: {
   label: string;
-  /** A react-hook-form field, or the plain input's name and starting value (see useServerValidatedForm). */
   registration: Registration;
   error?: ErrorLike;
   hint?: React.ReactNode;

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type ChangeEvent, type SyntheticEvent } from "react";
 import type { FieldValues, UseFormReturn } from "react-hook-form";
 import { useTranslations } from "next-intl";
 import type { ActionResult } from "@/lib/validation/action-result";
@@ -42,40 +42,84 @@ export function useActionForm<TInput extends FieldValues, TOutput, R>(
   return { submit, status, setStatus, pending: form.formState.isSubmitting };
 }
 
+type FieldErrors = Record<string, { message: string }>;
+
 /**
- * The same pattern for a plain form without react-hook-form or a schema in the browser: the fields
- * go to the server action as typed, its shared schema checks them, and its field errors come back
- * to the fields. Keeps zod and react-hook-form off pages that need no live validation.
+ * The same pattern without react-hook-form or a schema in the browser: the action's shared schema
+ * checks the fields and its field errors come back next to them, the first one focused. The values
+ * sent are the form's fields as typed, or, with `initialValues` (forms whose fields follow each
+ * other as you type), values kept in state that `text`, `checkbox` and `set` wire to the inputs.
+ * Editing a field clears its error until the next check.
  */
-export function useServerValidatedForm<R>({
+export function useServerValidatedForm<R, V extends object = Record<string, string>>({
   action,
   onSuccess,
   errorText,
+  initialValues,
 }: {
-  action: (values: Record<string, string>) => Promise<ActionResult<R>>;
-  onSuccess: (data: R, values: Record<string, string>, form: HTMLFormElement) => string | void | Promise<string | void>;
+  action: (values: NoInfer<V>) => Promise<ActionResult<R>>;
+  onSuccess: (data: R, values: NoInfer<V>, form: HTMLFormElement) => string | void | Promise<string | void>;
   errorText?: (failure: Failure) => string | undefined;
+  initialValues?: V;
 }) {
   const t = useTranslations();
   const [status, setStatus] = useState<ActionFormStatus>(null);
-  const [errors, setErrors] = useState<Record<string, { message: string }>>({});
+  const [errors, setErrors] = useState<FieldErrors>({});
   const [pending, setPending] = useState(false);
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  const [values, setValues] = useState<V>(() => initialValues ?? ({} as V));
+  const focusWithin = useRef<Element | null>(null);
+
+  // Once the errors are on screen, the first field (in page order) the answer named takes the focus.
+  useEffect(() => {
+    const scope = focusWithin.current;
+    focusWithin.current = null;
+    [...(scope?.querySelectorAll<HTMLElement>("[name]") ?? [])].find((el) => errors[el.getAttribute("name") ?? ""])?.focus();
+  }, [errors]);
+
+  /** Shows an answer's field errors (replacing the previous ones) and focuses the first inside `scope`. */
+  function showFieldErrors(fieldErrors: Record<string, string> | undefined, scope: Element | null) {
+    setErrors(Object.fromEntries(Object.entries(fieldErrors ?? {}).map(([field, message]) => [field, { message }])));
+    focusWithin.current = scope;
+  }
+
+  function clearError(name: string) {
+    setErrors((current) => (name in current ? Object.fromEntries(Object.entries(current).filter(([field]) => field !== name)) : current));
+  }
+
+  function set<K extends keyof V & string>(name: K, value: V[K]) {
+    setValues((current) => ({ ...current, [name]: value }));
+    clearError(name);
+  }
+
+  const text = (name: keyof V & string) => ({
+    name,
+    value: String(values[name] ?? ""),
+    onChange: (event: ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) => set(name, event.target.value as V[typeof name]),
+  });
+  const checkbox = (name: keyof V & string) => ({
+    name,
+    checked: Boolean(values[name]),
+    onChange: (event: ChangeEvent<HTMLInputElement>) => set(name, event.target.checked as V[typeof name]),
+  });
+
+  /** The form's submit handler; a button outside the form's own submit (a sign-in inside a bigger form) may call it too. */
+  async function submit(event: SyntheticEvent<HTMLElement>) {
     event.preventDefault();
     if (pending) return;
-    const form = event.currentTarget;
-    const values = Object.fromEntries([...new FormData(form)].map(([name, value]) => [name, String(value)]));
+    const form = event.currentTarget.closest("form");
+    if (!form) return;
+    const sent = initialValues ? values : (Object.fromEntries([...new FormData(form)].map(([name, value]) => [name, String(value)])) as V);
     setPending(true);
     setStatus(null);
     try {
-      const result = await action(values);
+      const result = await action(sent);
       if (!result.ok) {
-        setErrors(Object.fromEntries(Object.entries(result.fieldErrors ?? {}).map(([field, message]) => [field, { message }])));
+        showFieldErrors(result.fieldErrors, form);
         setStatus({ kind: "error", text: errorText?.(result) ?? t(`common.errors.${result.error}`) });
         return;
       }
       setErrors({});
-      const text = await onSuccess(result.data, values, form);
+      const text = await onSuccess(result.data, sent, form);
       if (text) setStatus({ kind: "ok", text });
     } catch {
       setStatus({ kind: "error", text: t("common.errors.failed") });
@@ -83,5 +127,5 @@ export function useServerValidatedForm<R>({
       setPending(false);
     }
   }
-  return { submit, errors, status, setStatus, pending };
+  return { submit, errors, showFieldErrors, clearError, status, setStatus, pending, values, setValues, set, text, checkbox };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeLine, computeTotals, formatDecimal, formatMoney } from "./totals";
+import { compareDecimals, computeLine, computeTotals, formatDecimal, formatMoney } from "./totals";
 
 describe("computeLine", () => {
   it("3 × 0.10 at 21 % is 0.30 + 0.06 = 0.36 (floats would say 0.30000000000000004)", () => {
@@ -119,5 +119,15 @@ describe("formatDecimal", () => {
     expect(formatDecimal("1.5", "es")).toBe("1,5");
     expect(formatDecimal("21", "es")).toBe("21");
     expect(formatDecimal("0.125", "en")).toBe("0.125");
+  });
+});
+
+describe("compareDecimals", () => {
+  it("orders decimal strings exactly, whatever their number of places", () => {
+    expect(compareDecimals("100", "100.0000")).toBe(0);
+    expect(compareDecimals("100.0001", "100")).toBe(1);
+    expect(compareDecimals("-0.5", "0")).toBe(-1);
+    // Past a double's precision: as floats these two are the same number.
+    expect(compareDecimals("9007199254740993", "9007199254740992.9999")).toBe(1);
   });
 });

@@ -1,5 +1,6 @@
 import { computeLine, computeTotals, type DocumentTotals, type LineAmounts } from "@/lib/documents/totals";
-import { documentLineSchema, type DocumentLineInput } from "./document";
+import type { DocumentLineInput } from "./document";
+import { lineNumberRules, parseDecimalInput } from "./document-line";
 
 export interface PreviewTotals {
   /** null for a line whose numbers are not (yet) valid. */
@@ -11,18 +12,16 @@ export interface PreviewTotals {
   complete: boolean;
 }
 
-const { quantity, unitPrice, taxRate } = documentLineSchema.shape;
-
 /**
  * Totals for the form as the user types, with the same parsing ("1,5") and the same rounding as
  * the server. Display only: the server recomputes from the saved lines.
  */
 export function previewTotals(lines: readonly Partial<DocumentLineInput>[]): PreviewTotals {
   const parsed = lines.map((line) => {
-    const q = quantity.safeParse(line.quantity ?? "");
-    const p = unitPrice.safeParse(line.unitPrice ?? "");
-    const r = taxRate.safeParse(line.taxRate ?? "");
-    return q.success && p.success && r.success ? { quantity: q.data, unitPrice: p.data, taxRate: r.data } : null;
+    const q = parseDecimalInput(line.quantity ?? "", lineNumberRules.quantity);
+    const p = parseDecimalInput(line.unitPrice ?? "", lineNumberRules.unitPrice);
+    const r = parseDecimalInput(line.taxRate ?? "", lineNumberRules.taxRate);
+    return q.ok && p.ok && r.ok ? { quantity: q.value, unitPrice: p.value, taxRate: r.value } : null;
   });
   const valid = parsed.filter((line) => line !== null);
   const totals: DocumentTotals = computeTotals(valid);

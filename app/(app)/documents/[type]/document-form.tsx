@@ -1,25 +1,18 @@
 "use client";
 
-import { useId, useMemo } from "react";
+import { useId, useRef, useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useFieldArray, useForm, useWatch, type FieldError } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useLocale, useTranslations } from "next-intl";
 import { Field, FieldErrorText } from "@/app/_components/field";
 import { FormStatus } from "@/app/_components/form-status";
-import { useActionForm } from "@/app/_components/use-action-form";
+import { useServerValidatedForm } from "@/app/_components/use-action-form";
 import { previewTotals } from "@/lib/validation/preview-totals";
 import { formatMoney } from "@/lib/documents/totals";
 import { documentTypeInfo, type DocumentType } from "@/lib/documents/types";
 import { asLocale } from "@/lib/i18n/locale";
-import {
-  documentFormSchemaFor,
-  newDocumentLine,
-  MAX_LINES,
-  type DocumentFormInput,
-  type DocumentFormValues,
-} from "@/lib/validation/document";
+import type { DocumentFormInput, DocumentLineInput } from "@/lib/validation/document";
+import { MAX_LINES, newDocumentLine } from "@/lib/validation/document-line";
 import { saveDocumentAction } from "./actions";
 
 /** New document (id null) or edit one. Totals shown here are a preview; the server computes the stored ones. */
@@ -48,22 +41,42 @@ export function DocumentForm({
   const router = useRouter();
   const info = documentTypeInfo[type];
   const ids = { contact: useId(), notes: useId(), contactHint: useId() };
-  const schema = useMemo(() => documentFormSchemaFor(type), [type]);
-  const form = useForm<DocumentFormInput, unknown, DocumentFormValues>({ resolver: zodResolver(schema), defaultValues: defaults });
-  const lines = useFieldArray({ control: form.control, name: "lines" });
-  const watchedLines = useWatch({ control: form.control, name: "lines" });
-  const totals = previewTotals(watchedLines ?? []);
-
-  const { submit, status, pending } = useActionForm(form, {
+  const { submit, errors, clearError, status, pending, values, setValues, text } = useServerValidatedForm({
+    initialValues: defaults,
     action: (values) => saveDocumentAction({ type, id, values }),
     onSuccess: (saved) => {
       router.push(`/documents/${type}/${saved.id}`);
       router.refresh();
     },
   });
-  const { errors } = form.formState;
-  const contactError = errors.contactId as FieldError | undefined;
-  const linesError = errors.lines?.root ?? (errors.lines as FieldError | undefined);
+  // React keys for the lines, so removing one keeps the others' inputs in place.
+  const nextLineKey = useRef(values.lines.length);
+  const [lineKeys, setLineKeys] = useState(() => values.lines.map((_, index) => index));
+  const totals = previewTotals(values.lines);
+
+  function setLine(index: number, name: keyof DocumentLineInput, value: string) {
+    setValues((current) => ({ ...current, lines: current.lines.map((line, i) => (i === index ? { ...line, [name]: value } : line)) }));
+    clearError(`lines.${index}.${name}`);
+  }
+  const lineField = (index: number, name: keyof DocumentLineInput) => ({
+    name: `lines.${index}.${name}`,
+    value: values.lines[index][name],
+    onChange: (event: React.ChangeEvent<HTMLInputElement>) => setLine(index, name, event.target.value),
+  });
+  function addLine() {
+    setValues((current) => ({ ...current, lines: [...current.lines, newDocumentLine(defaultTaxRate)] }));
+    setLineKeys((keys) => [...keys, nextLineKey.current++]);
+    clearError("lines");
+  }
+  function removeLine(index: number) {
+    setValues((current) => ({ ...current, lines: current.lines.filter((_, i) => i !== index) }));
+    setLineKeys((keys) => keys.filter((_, i) => i !== index));
+    // The lines after it move up: their errors, by position, would land on the wrong line.
+    for (const field of Object.keys(errors).filter((field) => field.startsWith("lines."))) clearError(field);
+  }
+
+  const contactError = errors.contactId;
+  const linesError = errors.lines;
   return (
     <form onSubmit={submit} noValidate className="card document-form">
       <div className="grid-2">
@@ -78,7 +91,7 @@ export function DocumentForm({
             id={ids.contact}
             aria-invalid={contactError ? true : undefined}
             aria-describedby={[contacts.length === 0 ? ids.contactHint : "", contactError ? `${ids.contact}-error` : ""].filter(Boolean).join(" ") || undefined}
-            {...form.register("contactId")}
+            {...text("contactId")}
           >
             <option value="">{t("documents.form.chooseContact")}</option>
             {contacts.map((c) => (
@@ -89,27 +102,27 @@ export function DocumentForm({
           </select>
           <FieldErrorText id={`${ids.contact}-error`} error={contactError} />
         </div>
-        <Field label={t("documents.fields.reference")} registration={form.register("reference")} error={errors.reference} autoComplete="off" />
-        <Field label={t("documents.fields.issueDate")} type="date" registration={form.register("issueDate")} error={errors.issueDate} />
+        <Field label={t("documents.fields.reference")} registration={text("reference")} error={errors.reference} autoComplete="off" />
+        <Field label={t("documents.fields.issueDate")} type="date" registration={text("issueDate")} error={errors.issueDate} />
         {info.messages.dueDateLabel ? (
-          <Field label={t(info.messages.dueDateLabel)} type="date" registration={form.register("dueDate")} error={errors.dueDate} />
+          <Field label={t(info.messages.dueDateLabel)} type="date" registration={text("dueDate")} error={errors.dueDate} />
         ) : null}
       </div>
 
       <section aria-labelledby={`${ids.notes}-lines`} className="lines">
         <h2 id={`${ids.notes}-lines`}>{t("documents.form.lines")}</h2>
-        {lines.fields.map((field, index) => {
-          const lineErrors = errors.lines?.[index];
+        {values.lines.map((_, index) => {
+          const lineError = (name: keyof DocumentLineInput) => errors[`lines.${index}.${name}`];
           const amount = totals.lines[index];
           const number = index + 1;
           return (
-            <fieldset key={field.id} className="line">
+            <fieldset key={lineKeys[index]} className="line">
               <legend>{t("documents.form.line", { number })}</legend>
               <div className="line-grid">
-                <Field label={t("documents.fields.description")} registration={form.register(`lines.${index}.description`)} error={lineErrors?.description} autoComplete="off" />
-                <Field label={t("documents.fields.quantity")} registration={form.register(`lines.${index}.quantity`)} error={lineErrors?.quantity} inputProps={{ inputMode: "decimal" }} autoComplete="off" />
-                <Field label={t("documents.fields.unitPrice")} registration={form.register(`lines.${index}.unitPrice`)} error={lineErrors?.unitPrice} inputProps={{ inputMode: "decimal" }} autoComplete="off" />
-                <Field label={t("documents.fields.taxRate")} registration={form.register(`lines.${index}.taxRate`)} error={lineErrors?.taxRate} inputProps={{ inputMode: "decimal" }} autoComplete="off">
+                <Field label={t("documents.fields.description")} registration={lineField(index, "description")} error={lineError("description")} autoComplete="off" />
+                <Field label={t("documents.fields.quantity")} registration={lineField(index, "quantity")} error={lineError("quantity")} inputProps={{ inputMode: "decimal" }} autoComplete="off" />
+                <Field label={t("documents.fields.unitPrice")} registration={lineField(index, "unitPrice")} error={lineError("unitPrice")} inputProps={{ inputMode: "decimal" }} autoComplete="off" />
+                <Field label={t("documents.fields.taxRate")} registration={lineField(index, "taxRate")} error={lineError("taxRate")} inputProps={{ inputMode: "decimal" }} autoComplete="off">
                   <span className="hint">{t("documents.form.taxRateUnit")}</span>
                 </Field>
               </div>
@@ -120,8 +133,8 @@ export function DocumentForm({
                 <button
                   type="button"
                   className="secondary"
-                  onClick={() => lines.remove(index)}
-                  disabled={lines.fields.length === 1}
+                  onClick={() => removeLine(index)}
+                  disabled={values.lines.length === 1}
                   aria-label={t("documents.form.removeLineNumbered", { number })}
                 >
                   {t("documents.form.removeLine")}
@@ -132,7 +145,7 @@ export function DocumentForm({
         })}
         {linesError?.message ? <FieldErrorText id={`${ids.notes}-lines-error`} error={linesError} /> : null}
         <div>
-          <button type="button" className="secondary" onClick={() => lines.append(newDocumentLine(defaultTaxRate))} disabled={lines.fields.length >= MAX_LINES}>
+          <button type="button" className="secondary" onClick={addLine} disabled={values.lines.length >= MAX_LINES}>
             {t("documents.form.addLine")}
           </button>
         </div>
@@ -158,7 +171,7 @@ export function DocumentForm({
           rows={3}
           aria-invalid={errors.notes ? true : undefined}
           aria-describedby={errors.notes ? `${ids.notes}-error` : undefined}
-          {...form.register("notes")}
+          {...text("notes")}
         />
         <FieldErrorText id={`${ids.notes}-error`} error={errors.notes} />
       </div>

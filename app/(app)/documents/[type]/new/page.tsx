@@ -5,7 +5,7 @@ import { contactKindInfo } from "@/lib/contacts/kinds";
 import { contactChoices } from "@/lib/contacts/queries";
 import { suggestedReference } from "@/lib/documents/queries";
 import { documentTypeInfo } from "@/lib/documents/types";
-import { newDocumentLine } from "@/lib/validation/document";
+import { newDocumentLine } from "@/lib/validation/document-line";
 import { DocumentForm } from "../document-form";
 import { documentTypeParam, type TypeParams } from "../route-params";
 
