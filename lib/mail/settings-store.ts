@@ -8,7 +8,8 @@ import { encryptionKey } from "@/lib/secrets";
 import { closePooledTransports } from "./queue/transports";
 import { connectionSummary, type ConnectionSummary } from "./oauth/connection-store";
 import { oauthProviders, type OAuthProvider } from "./oauth/providers";
-import { blankEmailSettings, type EmailSettingsInput, type EmailSettingsValues, type SavedPasswordOwner } from "@/lib/validation/email-settings";
+import { blankEmailSettings, type EmailSettingsInput, type EmailSettingsValues } from "@/lib/validation/email-settings";
+import type { SavedPasswordOwner } from "@/lib/validation/email-settings-rules";
 
 type SettingsRow = typeof emailSettings.$inferSelect;
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { isEmailAddress } from "@/lib/validation/addresses";
-import { canReuseSavedPassword, type EmailSettingsValues } from "@/lib/validation/email-settings";
+import type { EmailSettingsValues } from "@/lib/validation/email-settings";
+import { canReuseSavedPassword } from "@/lib/validation/email-settings-rules";
 import { addressList } from "./compose";
 import { oauthApiConfig } from "./oauth/api-config";
 import { readEmailSettings, savedPasswordOwner, type EmailSettingsFields, type StoredEmailSettings } from "./settings-store";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addressListSchema, emailAddressSchema, isEmailAddress, parseAddressList } from "./addresses";
+import { addressListSchema, emailAddressSchema } from "./address-schemas";
+import { isEmailAddress, parseAddressList } from "./addresses";
 
 describe("isEmailAddress", () => {
   it.each([

@@ -1,12 +1,10 @@
-import "./zod-jitless";
-import { z } from "zod";
-
 /*
  * Email addresses as typed by people, checked before they reach a mail header.
  * Deliberately stricter than RFC 5322: ASCII only (IDN domains can be typed as punycode, "xn--…"),
  * no display names, quotes, comments or IP-literal domains, and the domain needs a dot and a
  * letter TLD. That rules out header injection (CR, LF, NUL, any control char), "<>" smuggling and
  * look-alike Unicode letters in one go.
+ * Free of zod, so forms can use it in the browser without a schema; the schemas are in ./address-schemas.
  */
 const atext = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+";
 const label = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
@@ -55,36 +53,4 @@ export function parseAddressList(input: string): AddressListResult {
 /** How an address list is stored (contacts.emails, reply-to) and shown: "a@x.com, b@y.com". */
 export function joinAddressList(addresses: readonly string[]): string {
   return addresses.join(", ");
-}
-
-/** One address: trimmed, otherwise exactly as typed. Messages are catalog keys. */
-export const emailAddressSchema = z
-  .string("validation.required")
-  .trim()
-  .min(1, "validation.required")
-  .max(MAX_ADDRESS_LENGTH, "validation.tooLong")
-  .refine(isEmailAddress, "validation.email");
-
-/**
- * A "To"/"Cc"/"Reply-to" field. Output is the normalized list joined with ", " (the storage format
- * of contacts.emails and email_settings.reply_to_addresses); call parseAddressList on it again to
- * get the array for the transport. Not required → "" is accepted and stays "".
- */
-export function addressListSchema({ required }: { required: boolean }) {
-  return z.string("validation.required").transform((input, ctx) => {
-    const result = parseAddressList(input);
-    if (!result.ok) {
-      ctx.addIssue({ code: "custom", message: "validation.addressList.invalid", params: { invalid: result.invalid } });
-      return z.NEVER;
-    }
-    if (result.addresses.length === 0 && required) {
-      ctx.addIssue({ code: "custom", message: "validation.required" });
-      return z.NEVER;
-    }
-    if (result.addresses.length > MAX_ADDRESSES) {
-      ctx.addIssue({ code: "custom", message: "validation.addressList.tooMany" });
-      return z.NEVER;
-    }
-    return joinAddressList(result.addresses);
-  });
 }

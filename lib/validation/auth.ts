@@ -2,7 +2,7 @@ import "./zod-jitless";
 import { z } from "zod";
 import { userRoles } from "@/db/enums";
 import { locales } from "@/lib/i18n/locale";
-import { emailAddressSchema } from "./addresses";
+import { emailAddressSchema } from "./address-schemas";
 import { singleLineText } from "./text";
 
 // Messages are catalog keys; forms translate them with next-intl.

@@ -1,6 +1,6 @@
 import "./zod-jitless";
 import { z } from "zod";
-import { addressListSchema } from "./addresses";
+import { addressListSchema } from "./address-schemas";
 import { multiLineText, singleLineText } from "./text";
 
 /** The customer / supplier form. `emails` comes out as "a@x.com, b@y.com" (contacts.emails). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { blankEmailSettings, canReuseSavedPassword, emailSettingsSchema, type SavedPasswordOwner } from "./email-settings";
+import { blankEmailSettings, emailSettingsSchema } from "./email-settings";
+import { canReuseSavedPassword, type SavedPasswordOwner } from "./email-settings-rules";
 
 const saved: SavedPasswordOwner = { host: "smtp.example.test", port: 587, security: "starttls", skipTlsVerify: false, username: "me@example.test" };
 const form = { ...blankEmailSettings, smtpHost: "smtp.example.test", smtpPort: 587, smtpSecurity: "starttls" as const, smtpUsername: "me@example.test" };

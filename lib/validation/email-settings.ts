@@ -3,12 +3,12 @@ import { z } from "zod";
 import { emailSettingsDefaults, mailProtocols, smtpSecurityModes } from "@/db/enums";
 import { isBlockedAddress } from "@/lib/net/blocked-address";
 import type { OAuthProvider } from "@/lib/mail/oauth/providers";
-import { addressListSchema, emailAddressSchema, isEmailAddress, joinAddressList, parseAddressList } from "./addresses";
+import { addressListSchema, emailAddressSchema } from "./address-schemas";
+import { isEmailAddress, joinAddressList, parseAddressList } from "./addresses";
+import { canReuseSavedPassword, needsSenderAddress, type SavedPasswordOwner } from "./email-settings-rules";
 
-export { mailProtocols, smtpSecurityModes } from "@/db/enums";
-
-// One schema for the email settings form: the browser (zodResolver) and the save/test handlers
-// (safeParse) build it with the same context. Messages are catalog keys.
+// One schema for the email settings form: the save and test handlers (safeParse) build it with the
+// same context; the form applies ./email-settings-rules while typing. Messages are catalog keys.
 
 const hostLabel = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
 const hostnamePattern = new RegExp(`^(?:${hostLabel}\\.)*${hostLabel}$`);
@@ -54,44 +54,9 @@ const oneLine = (max: number) =>
     .max(max, "validation.tooLong")
     .refine((s) => !controlChars.test(s), "validation.controlChars");
 
-export const SECURITY_FOR_PORT: Record<number, "tls" | "starttls"> = { 465: "tls", 587: "starttls", 25: "starttls" };
-export const QUICK_PORTS = [465, 587, 25] as const;
-
-/** The Email address field appears (and is required) only for a username that is not an address. */
-export function needsSenderAddress(username: string): boolean {
-  return username.trim() !== "" && !isEmailAddress(username.trim());
-}
-
 function normalizedList(value: string): string {
   const parsed = parseAddressList(value);
   return parsed.ok ? joinAddressList(parsed.addresses) : value;
-}
-
-/** How a stored password was saved to be sent; null when none is stored (or readable). */
-export type SavedPasswordOwner = {
-  host: string;
-  port: number;
-  security: "tls" | "starttls" | "none";
-  skipTlsVerify: boolean;
-  username: string;
-} | null;
-
-type PasswordDestination = { smtpHost: string; smtpPort: unknown; smtpSecurity: string; skipTlsVerify: boolean; smtpUsername: string };
-
-/**
- * A blank password means "keep the saved one" only for the server, port, security, certificate
- * check and username it was saved with: otherwise a changed form could send the stored password
- * to another server, or in clear text, or to a server whose certificate is not checked.
- */
-export function canReuseSavedPassword(saved: SavedPasswordOwner, form: PasswordDestination): boolean {
-  return Boolean(
-    saved &&
-      saved.host.toLowerCase() === form.smtpHost.trim().toLowerCase() &&
-      saved.port === Number(form.smtpPort) &&
-      saved.security === form.smtpSecurity &&
-      saved.skipTlsVerify === Boolean(form.skipTlsVerify) &&
-      saved.username === form.smtpUsername.trim(),
-  );
 }
 
 /** savedPassword: whom a stored password belongs to; connected: the providers a mailbox is signed in with. */

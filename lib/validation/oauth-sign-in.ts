@@ -12,8 +12,8 @@ const text = (max: number) =>
 export const oauthProviderSchema = z.object({ provider: z.enum(oauthProviders, "validation.required") });
 
 /**
- * Starting a sign-in: the app registration as typed in the form (the browser and the action build
- * it the same way). With a server-wide registration the client fields are not used.
+ * Starting a sign-in: the app registration as typed in the form, checked by the action. With a
+ * server-wide registration the client fields are not used.
  */
 export function oauthSignInSchema({ serverWide }: { serverWide: readonly OAuthProvider[] }) {
   return z

@@ -1,6 +1,6 @@
 import "./zod-jitless";
 import { z } from "zod";
-import { addressListSchema } from "./addresses";
+import { addressListSchema } from "./address-schemas";
 import { multiLineText, singleLineText } from "./text";
 
 /** The Email dialog: one schema for the form and the send action. */

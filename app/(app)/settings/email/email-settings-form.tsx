@@ -1,34 +1,33 @@
 "use client";
 
-import { useEffect, useId, useMemo, useRef, useState } from "react";
-import { useForm, useWatch } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { lazy, Suspense, useEffect, useId, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import Link from "next/link";
 import { Field, FieldErrorText } from "@/app/_components/field";
 import { FormStatus } from "@/app/_components/form-status";
-import { applyFieldErrors } from "@/app/_components/apply-field-errors";
-import { useActionForm } from "@/app/_components/use-action-form";
+import { useServerValidatedForm } from "@/app/_components/use-action-form";
 import type { appPasswordKey } from "@/lib/guides/guides";
-import { oauthProviders, type OAuthProvider } from "@/lib/mail/oauth/providers";
+import type { OAuthProvider } from "@/lib/mail/oauth/providers";
 import { presetFor, providerForHost, providerToOffer, type EmailProvider } from "@/lib/mail/providers";
 import type { SmtpSecurity } from "@/lib/mail/types";
+import type { EmailSettingsInput } from "@/lib/validation/email-settings";
 import {
   canReuseSavedPassword,
-  emailSettingsSchema,
   mailProtocols,
   needsSenderAddress,
   QUICK_PORTS,
   SECURITY_FOR_PORT,
   smtpSecurityModes,
-  type EmailSettingsInput,
-  type EmailSettingsValues,
   type SavedPasswordOwner,
-} from "@/lib/validation/email-settings";
+} from "@/lib/validation/email-settings-rules";
 import { saveEmailSettingsAction } from "./actions";
-import { OAuthConnection, type OAuthConnectionView } from "./oauth-connection";
+import type { OAuthConnectionView } from "./oauth-connection";
 import { TestPanel, useSettingsTest } from "./test-panel";
+
+// Only the Microsoft and Google choices show it, so the SMTP and HTTP forms load without it
+// (React's lazy: next/dynamic's loader would cost this page about as much as it saves).
+const OAuthConnection = lazy(() => import("./oauth-connection").then((m) => ({ default: m.OAuthConnection })));
 
 export function EmailSettingsForm({
   defaults,
@@ -45,74 +44,75 @@ export function EmailSettingsForm({
   const t = useTranslations();
   const router = useRouter();
   const ids = { security: useId(), replyTo: useId(), skip: useId(), showPassword: useId() };
-  const connected = useMemo(() => oauthProviders.filter((p) => connections[p].connected), [connections]);
-  const schema = useMemo(() => emailSettingsSchema({ savedPassword, connected }), [savedPassword, connected]);
-  const form = useForm<EmailSettingsInput, unknown, EmailSettingsValues>({ resolver: zodResolver(schema), defaultValues: defaults });
-  const { register, control, setValue, formState } = form;
-  const { errors } = formState;
-  const [protocol, port, security, username, copyEnabled, replyToEnabled, smtpHost, skipTlsVerify] = useWatch({
-    control,
-    name: ["protocol", "smtpPort", "smtpSecurity", "smtpUsername", "copyEnabled", "replyToEnabled", "smtpHost", "skipTlsVerify"],
-  });
-  const [showPassword, setShowPassword] = useState(false);
-  // The server parses the raw form itself (the same schema): it gets exactly what Test would send.
-  const { submit: save, status: saveStatus, setStatus: setSaveStatus, pending: saving } = useActionForm(form, {
-    action: () => saveEmailSettingsAction(form.getValues()),
+  const formRef = useRef<HTMLFormElement>(null);
+  // The server checks the form with the schema (the saved password and the connected mailboxes as
+  // context): Save and Test send exactly the same values.
+  const form = useServerValidatedForm({
+    initialValues: defaults,
+    action: (values) => saveEmailSettingsAction(values),
     onSuccess: () => {
-      setValue("smtpPassword", "");
+      form.set("smtpPassword", "");
       router.refresh();
       return t("emailSettings.saved");
     },
   });
+  const { submit: save, errors, showFieldErrors, status: saveStatus, setStatus: setSaveStatus, pending: saving, values, setValues, set, text, checkbox } = form;
+  const { protocol, smtpPort: port, smtpSecurity: security, smtpUsername: username, copyEnabled, replyToEnabled, smtpHost, skipTlsVerify } = values;
+  const [showPassword, setShowPassword] = useState(false);
   const test = useSettingsTest();
 
   // Security follows the port until the user picks it; saved settings count as picked.
   const securityPicked = useRef(defaults.smtpSecurity !== SECURITY_FOR_PORT[Number(defaults.smtpPort)]);
   useEffect(() => {
     const follow = SECURITY_FOR_PORT[Number(port)];
-    if (!securityPicked.current && follow) setValue("smtpSecurity", follow);
-  }, [port, setValue]);
+    if (!securityPicked.current && follow) setValues((current) => ({ ...current, smtpSecurity: follow }));
+  }, [port, setValues]);
 
   useEffect(() => {
-    if (fromGuide) form.setFocus("smtpUsername");
-  }, [fromGuide, form]);
+    if (fromGuide) formRef.current?.querySelector<HTMLElement>('[name="smtpUsername"]')?.focus();
+  }, [fromGuide]);
 
   const offerProvider = providerToOffer(username ?? "", smtpHost ?? "");
 
   function applyProvider(p: EmailProvider) {
     const preset = presetFor(p, username ?? "");
-    setValue("smtpHost", preset.host, { shouldDirty: true });
-    setValue("smtpPort", preset.port, { shouldDirty: true });
-    setValue("smtpSecurity", preset.security, { shouldDirty: true });
+    set("smtpHost", preset.host);
+    set("smtpPort", preset.port);
+    set("smtpSecurity", preset.security);
     securityPicked.current = false;
   }
 
   function applyFix(fix: { security: SmtpSecurity; port?: number }) {
     securityPicked.current = true;
-    if (fix.port) setValue("smtpPort", fix.port, { shouldDirty: true });
-    setValue("smtpSecurity", fix.security, { shouldDirty: true });
-    void runTest();
+    const fixed = { ...values, smtpSecurity: fix.security, ...(fix.port ? { smtpPort: fix.port } : {}) };
+    setValues(fixed);
+    void runTest(fixed);
   }
 
-  async function runTest() {
+  async function runTest(tested: EmailSettingsInput) {
     setSaveStatus(null);
-    if (!(await form.trigger())) return;
-    // The server validates again; it gets the raw form values, exactly what Save would send.
-    const result = await test.run(form.getValues());
-    if (result?.fieldErrors) applyFieldErrors(form.setError, result.fieldErrors);
+    const result = await test.run(tested);
+    showFieldErrors(result?.fieldErrors, formRef.current);
   }
-
 
   const securityError = errors.smtpSecurity;
   return (
-    <form onSubmit={save} noValidate className="card" aria-label={t("emailSettings.title")}>
+    <form ref={formRef} onSubmit={save} noValidate className="card" aria-label={t("emailSettings.title")}>
       {fromGuide ? <p className="notice info">{t(`emailSettings.fromGuide.${fromGuide.appPassword}`, { provider: fromGuide.name })}</p> : null}
       <fieldset>
         <legend>{t("emailSettings.protocol")}</legend>
         <div className="radio-row">
           {mailProtocols.map((p) => (
             <label key={p}>
-              <input type="radio" value={p} {...register("protocol")} /> {t(`emailSettings.protocols.${p}`)}
+              <input
+                type="radio"
+                name="protocol"
+                value={p}
+                checked={protocol === p}
+                onChange={() => set("protocol", p)}
+                aria-invalid={errors.protocol ? true : undefined}
+              />{" "}
+              {t(`emailSettings.protocols.${p}`)}
             </label>
           ))}
         </div>
@@ -125,7 +125,7 @@ export function EmailSettingsForm({
           <Field
             label={t("emailSettings.smtpHost")}
             hint={t("emailSettings.smtpHostHint")}
-            registration={register("smtpHost")}
+            registration={text("smtpHost")}
             error={errors.smtpHost}
             inputProps={{ spellCheck: false, autoCapitalize: "none" }}
           />
@@ -134,7 +134,7 @@ export function EmailSettingsForm({
               label={t("emailSettings.port")}
               type="number"
               hint={t("emailSettings.portHint")}
-              registration={register("smtpPort")}
+              registration={text("smtpPort")}
               error={errors.smtpPort}
               inputProps={{ min: 1, max: 65535, inputMode: "numeric" }}
             >
@@ -146,7 +146,7 @@ export function EmailSettingsForm({
                     className="secondary"
                     aria-pressed={Number(port) === p}
                     title={t("emailSettings.quickPort", { port: p })}
-                    onClick={() => setValue("smtpPort", p, { shouldDirty: true, shouldValidate: true })}
+                    onClick={() => set("smtpPort", p)}
                   >
                     {p}
                   </button>
@@ -162,7 +162,12 @@ export function EmailSettingsForm({
                 id={ids.security}
                 aria-describedby={`${ids.security}-hint`}
                 aria-invalid={securityError ? true : undefined}
-                {...register("smtpSecurity", { onChange: () => (securityPicked.current = true) })}
+                name="smtpSecurity"
+                value={security}
+                onChange={(event) => {
+                  securityPicked.current = true;
+                  set("smtpSecurity", event.target.value as SmtpSecurity);
+                }}
               >
                 {smtpSecurityModes.map((s) => (
                   <option key={s} value={s}>
@@ -177,7 +182,7 @@ export function EmailSettingsForm({
           <Field
             label={t("emailSettings.username")}
             hint={t("emailSettings.usernameHint")}
-            registration={register("smtpUsername")}
+            registration={text("smtpUsername")}
             error={errors.smtpUsername}
             autoComplete="off"
             inputProps={{ spellCheck: false, autoCapitalize: "none" }}
@@ -194,7 +199,7 @@ export function EmailSettingsForm({
                   </button>
                 )}
                 {offerProvider.signIn ? (
-                  <button type="button" className="secondary" onClick={() => setValue("protocol", offerProvider.signIn!.with, { shouldDirty: true })}>
+                  <button type="button" className="secondary" onClick={() => set("protocol", offerProvider.signIn!.with)}>
                     {t(`emailSettings.oauth.signInInstead.${offerProvider.signIn.with}`)}
                   </button>
                 ) : null}
@@ -207,7 +212,7 @@ export function EmailSettingsForm({
               label={t("emailSettings.email")}
               type="email"
               hint={t("emailSettings.emailHint")}
-              registration={register("smtpEmail")}
+              registration={text("smtpEmail")}
               error={errors.smtpEmail}
             />
           ) : null}
@@ -225,7 +230,7 @@ export function EmailSettingsForm({
                 ? t("emailSettings.passwordSavedHint")
                 : t("emailSettings.passwordHint")
             }
-            registration={register("smtpPassword")}
+            registration={text("smtpPassword")}
             error={errors.smtpPassword}
             autoComplete="new-password"
             inputProps={{ spellCheck: false, autoCapitalize: "none" }}
@@ -238,7 +243,7 @@ export function EmailSettingsForm({
 
           <div className="field">
             <label className="check" htmlFor={ids.skip}>
-              <input id={ids.skip} type="checkbox" aria-describedby={`${ids.skip}-warning`} {...register("skipTlsVerify")} />
+              <input id={ids.skip} type="checkbox" aria-describedby={`${ids.skip}-warning`} {...checkbox("skipTlsVerify")} />
               <span>{t("emailSettings.skipTlsVerify")}</span>
             </label>
             <p id={`${ids.skip}-warning`} className="hint">
@@ -252,7 +257,7 @@ export function EmailSettingsForm({
             label={t("emailSettings.httpUrl")}
             type="url"
             hint={t("emailSettings.httpUrlHint")}
-            registration={register("httpUrl")}
+            registration={text("httpUrl")}
             error={errors.httpUrl}
             inputProps={{ spellCheck: false }}
           />
@@ -260,12 +265,14 @@ export function EmailSettingsForm({
             label={t("emailSettings.httpReplyTo")}
             type="email"
             hint={t("emailSettings.httpReplyToHint")}
-            registration={register("httpReplyTo")}
+            registration={text("httpReplyTo")}
             error={errors.httpReplyTo}
           />
         </>
       ) : (
-        <OAuthConnection key={protocol} view={connections[protocol]} />
+        <Suspense fallback={null}>
+          <OAuthConnection key={protocol} view={connections[protocol]} />
+        </Suspense>
       )}
 
       {protocol !== "http" ? (
@@ -273,7 +280,7 @@ export function EmailSettingsForm({
           <fieldset>
             <legend className="visually-hidden">{t("emailSettings.copyEnabled")}</legend>
             <label className="check">
-              <input type="checkbox" {...register("copyEnabled")} />
+              <input type="checkbox" {...checkbox("copyEnabled")} />
               <span>{t("emailSettings.copyEnabled")}</span>
             </label>
             {copyEnabled ? (
@@ -281,7 +288,7 @@ export function EmailSettingsForm({
                 label={t("emailSettings.copyAddress")}
                 type="email"
                 hint={t("emailSettings.copyHint")}
-                registration={register("copyAddress")}
+                registration={text("copyAddress")}
                 error={errors.copyAddress}
               />
             ) : null}
@@ -289,14 +296,14 @@ export function EmailSettingsForm({
           <fieldset>
             <legend className="visually-hidden">{t("emailSettings.replyToEnabled")}</legend>
             <label className="check">
-              <input type="checkbox" {...register("replyToEnabled")} />
+              <input type="checkbox" {...checkbox("replyToEnabled")} />
               <span>{t("emailSettings.replyToEnabled")}</span>
             </label>
             {replyToEnabled ? (
               <Field
                 label={t("emailSettings.replyToAddresses")}
                 hint={t("emailSettings.replyToHint")}
-                registration={register("replyToAddresses")}
+                registration={text("replyToAddresses")}
                 error={errors.replyToAddresses}
               />
             ) : null}
@@ -313,7 +320,7 @@ export function EmailSettingsForm({
             ? t("emailSettings.sendRateProviderHint", { provider: limits.name, perMinute: limits.sendingLimits.perMinute, perDay: limits.sendingLimits.perDay })
             : t("emailSettings.sendRateHint");
         })()}
-        registration={register("sendRatePerMinute")}
+        registration={text("sendRatePerMinute")}
         error={errors.sendRatePerMinute}
         inputProps={{ min: 1, max: 10_000, step: 1, inputMode: "numeric" }}
       />
@@ -321,7 +328,7 @@ export function EmailSettingsForm({
       <TestPanel state={test.state} protocol={protocol} host={smtpHost} port={Number(port)} onApplyFix={applyFix} />
       <FormStatus kind={saveStatus?.kind ?? null}>{saveStatus?.text}</FormStatus>
       <div className="row">
-        <button type="button" className="secondary" disabled={test.state.running} onClick={runTest}>
+        <button type="button" className="secondary" disabled={test.state.running} onClick={() => void runTest(values)}>
           {test.state.running ? t("emailSettings.testing") : t("emailSettings.testButton")}
         </button>
         <button type="submit" disabled={saving}>

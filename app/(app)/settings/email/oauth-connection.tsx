@@ -1,16 +1,13 @@
 "use client";
 
-import { useMemo, useState } from "react";
-import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { ConfirmDelete } from "@/app/_components/confirm-delete";
 import { Field } from "@/app/_components/field";
 import { FormStatus } from "@/app/_components/form-status";
-import { applyFieldErrors } from "@/app/_components/apply-field-errors";
+import { useServerValidatedForm } from "@/app/_components/use-action-form";
 import type { OAuthProvider } from "@/lib/mail/oauth/providers";
-import { oauthSignInSchema, type OAuthSignInInput, type OAuthSignInValues } from "@/lib/validation/oauth-sign-in";
 import { disconnectAction, startSignInAction } from "./oauth-actions";
 
 /** What the page tells the form about one provider's connection; never a token or a secret. */
@@ -36,28 +33,16 @@ export function OAuthConnection({ view }: { view: OAuthConnectionView }) {
   const t = useTranslations();
   const format = useFormatter();
   const name = t(`emailSettings.protocols.${view.provider}`);
-  const schema = useMemo(() => oauthSignInSchema({ serverWide: view.serverWide ? [view.provider] : [] }), [view.serverWide, view.provider]);
-  const form = useForm<OAuthSignInInput, unknown, OAuthSignInValues>({
-    resolver: zodResolver(schema),
-    defaultValues: { provider: view.provider, clientId: view.clientId, clientSecret: "", tenant: view.tenant || "common" },
+  // The registration is checked by the sign-in action's schema; this part of the bigger form sends only its own fields.
+  const { submit: signIn, errors, status, pending, text } = useServerValidatedForm({
+    initialValues: { provider: view.provider, clientId: view.clientId, clientSecret: "", tenant: view.tenant || "common" },
+    action: (values) => startSignInAction(values),
+    onSuccess: ({ authorizeUrl }) => window.location.assign(authorizeUrl),
   });
-  const { errors } = form.formState;
-  const [status, setStatus] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
 
-  const signIn = form.handleSubmit(async (values) => {
-    setStatus(null);
-    const result = await startSignInAction(values);
-    if (result.ok) {
-      window.location.assign(result.data.authorizeUrl);
-      return;
-    }
-    applyFieldErrors(form.setError, result.fieldErrors);
-    setStatus(t(`common.errors.${result.error}`));
-  });
-
   const signInButton = (label: string) => (
-    <button type="button" onClick={() => void signIn()} disabled={form.formState.isSubmitting}>
+    <button type="button" onClick={(event) => void signIn(event)} disabled={pending}>
       {label}
     </button>
   );
@@ -90,7 +75,7 @@ export function OAuthConnection({ view }: { view: OAuthConnectionView }) {
             pending: t("emailSettings.oauth.disconnecting"),
           }}
         />
-        <FormStatus kind={status ? "error" : null}>{status}</FormStatus>
+        <FormStatus kind={status?.kind ?? null}>{status?.text}</FormStatus>
       </div>
     );
   }
@@ -106,7 +91,7 @@ export function OAuthConnection({ view }: { view: OAuthConnectionView }) {
           </p>
           <Field
             label={t("emailSettings.oauth.clientId")}
-            registration={form.register("clientId")}
+            registration={text("clientId")}
             error={errors.clientId}
             autoComplete="off"
             inputProps={{ spellCheck: false, autoCapitalize: "none" }}
@@ -115,7 +100,7 @@ export function OAuthConnection({ view }: { view: OAuthConnectionView }) {
             label={t("emailSettings.oauth.clientSecret")}
             type="password"
             hint={view.hasClientSecret ? t("emailSettings.oauth.clientSecretSavedHint") : t("emailSettings.oauth.clientSecretHint")}
-            registration={form.register("clientSecret")}
+            registration={text("clientSecret")}
             error={errors.clientSecret}
             autoComplete="new-password"
             inputProps={{ spellCheck: false, autoCapitalize: "none" }}
@@ -124,7 +109,7 @@ export function OAuthConnection({ view }: { view: OAuthConnectionView }) {
             <Field
               label={t("emailSettings.oauth.tenant")}
               hint={t("emailSettings.oauth.tenantHint")}
-              registration={form.register("tenant")}
+              registration={text("tenant")}
               error={errors.tenant}
               inputProps={{ spellCheck: false, autoCapitalize: "none" }}
             />
@@ -151,7 +136,7 @@ export function OAuthConnection({ view }: { view: OAuthConnectionView }) {
         </>
       )}
       {signInButton(t(`emailSettings.oauth.signIn.${view.provider}`))}
-      <FormStatus kind={status ? "error" : null}>{status}</FormStatus>
+      <FormStatus kind={status?.kind ?? null}>{status?.text}</FormStatus>
     </div>
   );
 }

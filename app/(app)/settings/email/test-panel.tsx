@@ -2,7 +2,7 @@
 
 import { useCallback, useRef, useState } from "react";
 import { useFormatter, useTranslations } from "next-intl";
-import { DiagnosisReport } from "@/app/_components/diagnosis-report";
+import { LazyDiagnosisReport } from "@/app/_components/lazy-diagnosis-report";
 import type { MailFailure, SmtpSecurity, StageEvent, StageName } from "@/lib/mail/types";
 import type { EmailSettingsInput } from "@/lib/validation/email-settings";
 import type { DiagnoseEvent } from "@/lib/mail/types";
@@ -41,7 +41,8 @@ export function useSettingsTest() {
       });
       if (!response.ok || !response.body) {
         const body = await response.json().catch(() => ({}));
-        setState({ running: false, stages: {}, outcome: { ok: false, unreachable: true } });
+        // Fields the schema refused: the test never started, the form shows why next to them.
+        setState({ running: false, stages: {}, outcome: body.fieldErrors ? undefined : { ok: false, unreachable: true } });
         return { fieldErrors: body.fieldErrors };
       }
       const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -134,7 +135,7 @@ export function TestPanel({
               <strong>{t("emailSettings.test.failed")}</strong>
             </p>
             {"failure" in outcome ? (
-              <DiagnosisReport failure={outcome.failure} host={host} port={port} onApplyFix={onApplyFix} />
+              <LazyDiagnosisReport failure={outcome.failure} host={host} port={port} onApplyFix={onApplyFix} />
             ) : (
               <p>{t("emailSettings.test.unreachable")}</p>
             )}
