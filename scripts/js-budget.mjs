@@ -8,19 +8,6 @@ import { ensureBuild, root } from "./lib.mjs";
 
 export const BUDGET_KB = 150;
 
-/** How much a page not yet within budget may grow past its listed size before the check fails. */
-export const MARGIN_KB = 3;
-
-/**
- * Pages not yet within the budget (issue 12), each with its size in kB when it was listed. It may
- * grow by MARGIN_KB at most; lower the size when a page shrinks and take it out once it fits.
- */
-const NOT_YET_WITHIN = {
-  "/documents/[type]/[id]/edit": 204.2,
-  "/documents/[type]/new": 204.2,
-  "/settings/email": 193.5,
-};
-
 /**
  * Per page: the chunks Next's build lists as its first load (.next/diagnostics, written by
  * `next build`), gzip level 9 as Next's build output used to count. The nomodule polyfills are
@@ -47,18 +34,10 @@ export function firstLoadJs(buildDir = path.join(root, ".next")) {
   return { pages, polyfills };
 }
 
-/** One line per failing page: which page, how big, and by how much it went past what it may weigh. */
-export function budgetFailures(pages, listed = NOT_YET_WITHIN) {
+/** One line per page over budget: which page, how big, and by how much. */
+export function budgetFailures(pages) {
   const kB = (n) => `${n.toFixed(1)} kB`;
-  return pages.flatMap((p) => {
-    const was = listed[p.page];
-    if (was === undefined) {
-      return p.kB > BUDGET_KB ? [`${p.page} is ${kB(p.kB)}, ${kB(p.kB - BUDGET_KB)} over the ${BUDGET_KB} kB budget`] : [];
-    }
-    return p.kB > was + MARGIN_KB
-      ? [`${p.page} grew by ${kB(p.kB - was)}: ${kB(was)} when listed, ${kB(p.kB)} now (may grow ${MARGIN_KB} kB at most)`]
-      : [];
-  });
+  return pages.filter((p) => p.kB > BUDGET_KB).map((p) => `${p.page} is ${kB(p.kB)}, ${kB(p.kB - BUDGET_KB)} over the ${BUDGET_KB} kB budget`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -67,16 +46,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const width = Math.max(...pages.map((p) => p.page.length));
   console.log(`First-load JS per page (gzip), budget ${BUDGET_KB} kB:`);
   for (const p of pages) {
-    const was = NOT_YET_WITHIN[p.page];
-    const mark = p.kB <= BUDGET_KB ? "✓" : was !== undefined && p.kB <= was + MARGIN_KB ? "…" : "✗";
-    const note = was !== undefined ? `  not yet within budget: listed at ${was} kB, may reach ${(was + MARGIN_KB).toFixed(1)} kB` : "";
-    console.log(`  ${mark} ${p.page.padEnd(width)}  ${p.kB.toFixed(1).padStart(6)} kB  (${p.chunks} chunks)${note}`);
+    console.log(`  ${p.kB <= BUDGET_KB ? "✓" : "✗"} ${p.page.padEnd(width)}  ${p.kB.toFixed(1).padStart(6)} kB  (${p.chunks} chunks)`);
   }
   console.log(`  not counted: nomodule polyfills ${polyfills.map((p) => `${p.file} ${p.kB} kB`).join(", ")}`);
-  const fitted = pages.filter((p) => NOT_YET_WITHIN[p.page] !== undefined && p.kB <= BUDGET_KB).map((p) => p.page);
-  const shrunk = pages.filter((p) => NOT_YET_WITHIN[p.page] !== undefined && p.kB > BUDGET_KB && p.kB < NOT_YET_WITHIN[p.page] - 1);
-  if (fitted.length) console.log(`\nWithin budget now, take out of NOT_YET_WITHIN in scripts/js-budget.mjs: ${fitted.join(", ")}`);
-  if (shrunk.length) console.log(`\nSmaller now, lower in NOT_YET_WITHIN: ${shrunk.map((p) => `${p.page} ${p.kB}`).join(", ")}`);
   const failures = budgetFailures(pages);
   if (failures.length) {
     console.error(`\n✗ first-load JS over budget:\n${failures.map((line) => `  - ${line}`).join("\n")}`);
