@@ -335,8 +335,9 @@ test.describe("documents", () => {
       await page.getByRole("button", { name: "Create" }).click();
       const recorded = await actionRequest;
       await expect(page).toHaveURL(/\/documents\/credit-notes\/\d+$/);
-      const forged = recorded.postData()!.replace(/CN-0050/g, "CN-0051").replace(/"contactId":\d+/, `"contactId":${contact.id}`);
-      expect(forged).toContain(`"contactId":${contact.id},`);
+      // The form sends the fields as typed ("contactId":"3"); the action's schema reads them.
+      const forged = recorded.postData()!.replace(/CN-0050/g, "CN-0051").replace(/"contactId":"\d+"/, `"contactId":"${contact.id}"`);
+      expect(forged).toContain(`"contactId":"${contact.id}",`);
       const response = await page.request.post("/documents/credit-notes/new", {
         headers: { "next-action": recorded.headers()["next-action"], "content-type": recorded.headers()["content-type"], accept: "text/x-component", origin: baseURL! },
         data: forged,
