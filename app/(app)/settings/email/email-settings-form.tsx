@@ -1,6 +1,6 @@
 "use client";
 
-import { lazy, Suspense, useEffect, useId, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useId, useRef, useState, useSyncExternalStore } from "react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import Link from "next/link";
@@ -26,8 +26,10 @@ import type { OAuthConnectionView } from "./oauth-connection";
 import { TestPanel, useSettingsTest } from "./test-panel";
 
 // Only the Microsoft and Google choices show it, so the SMTP and HTTP forms load without it
-// (React's lazy: next/dynamic's loader would cost this page about as much as it saves).
+// (React's lazy: next/dynamic's loader would cost this page about as much as it saves). It renders
+// once hydrated: streamed from the server inside Suspense, it was left behind as a hidden copy.
 const OAuthConnection = lazy(() => import("./oauth-connection").then((m) => ({ default: m.OAuthConnection })));
+const noSubscription = () => () => {};
 
 export function EmailSettingsForm({
   defaults,
@@ -59,6 +61,7 @@ export function EmailSettingsForm({
   const { submit: save, errors, showFieldErrors, status: saveStatus, setStatus: setSaveStatus, pending: saving, values, setValues, set, text, checkbox } = form;
   const { protocol, smtpPort: port, smtpSecurity: security, smtpUsername: username, copyEnabled, replyToEnabled, smtpHost, skipTlsVerify } = values;
   const [showPassword, setShowPassword] = useState(false);
+  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
   const test = useSettingsTest();
 
   // Security follows the port until the user picks it; saved settings count as picked.
@@ -270,9 +273,11 @@ export function EmailSettingsForm({
           />
         </>
       ) : (
-        <Suspense fallback={null}>
-          <OAuthConnection key={protocol} view={connections[protocol]} />
-        </Suspense>
+        hydrated ? (
+          <Suspense fallback={null}>
+            <OAuthConnection key={protocol} view={connections[protocol]} />
+          </Suspense>
+        ) : null
       )}
 
       {protocol !== "http" ? (
