@@ -1,55 +1,21 @@
 "use client";
 
 import { useEffect, useRef, useState, type ChangeEvent, type SyntheticEvent } from "react";
-import type { FieldValues, UseFormReturn } from "react-hook-form";
 import { useTranslations } from "next-intl";
 import type { ActionResult } from "@/lib/validation/action-result";
-import { applyFieldErrors } from "./apply-field-errors";
 
 export type ActionFormStatus = { kind: "ok" | "error"; text: string } | null;
 type Failure = Extract<ActionResult<unknown>, { ok: false }>;
 
-/**
- * The forms' one submit pattern: the form's schema has validated the fields, the server action
- * answers, its field errors land on the fields and the status region says what happened.
- * `onSuccess` may return the success message to show; `errorText` overrides the generic one.
- */
-export function useActionForm<TInput extends FieldValues, TOutput, R>(
-  form: UseFormReturn<TInput, unknown, TOutput>,
-  {
-    action,
-    onSuccess,
-    errorText,
-  }: {
-    action: (values: TOutput) => Promise<ActionResult<R>>;
-    onSuccess: (data: R, values: TOutput) => string | void | Promise<string | void>;
-    errorText?: (failure: Failure) => string | undefined;
-  },
-) {
-  const t = useTranslations();
-  const [status, setStatus] = useState<ActionFormStatus>(null);
-  const submit = form.handleSubmit(async (values) => {
-    setStatus(null);
-    const result = await action(values);
-    if (!result.ok) {
-      applyFieldErrors(form.setError, result.fieldErrors);
-      setStatus({ kind: "error", text: errorText?.(result) ?? t(`common.errors.${result.error}`) });
-      return;
-    }
-    const text = await onSuccess(result.data, values);
-    if (text) setStatus({ kind: "ok", text });
-  });
-  return { submit, status, setStatus, pending: form.formState.isSubmitting };
-}
-
 type FieldErrors = Record<string, { message: string }>;
 
 /**
- * The same pattern without react-hook-form or a schema in the browser: the action's shared schema
- * checks the fields and its field errors come back next to them, the first one focused. The values
- * sent are the form's fields as typed, or, with `initialValues` (forms whose fields follow each
- * other as you type), values kept in state that `text`, `checkbox` and `set` wire to the inputs.
- * Editing a field clears its error until the next check.
+ * The forms' one submit pattern, without react-hook-form or a schema in the browser: the action's
+ * shared schema checks the fields, its field errors come back next to them (the first one focused)
+ * and the status region says what happened. The values sent are the form's fields as typed, or,
+ * with `initialValues` (forms whose fields follow each other as you type), values kept in state
+ * that `text`, `checkbox` and `set` wire to the inputs. Editing a field clears its error until the
+ * next check. `onSuccess` may return the success message to show; `errorText` overrides the generic one.
  */
 export function useServerValidatedForm<R, V extends object = Record<string, string>>({
   action,

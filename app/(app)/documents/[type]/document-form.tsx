@@ -61,7 +61,7 @@ export function DocumentForm({
   const lineField = (index: number, name: keyof DocumentLineInput) => ({
     name: `lines.${index}.${name}`,
     value: values.lines[index][name],
-    onChange: (event: React.ChangeEvent<HTMLInputElement>) => setLine(index, name, event.target.value),
+    onChange: (event: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setLine(index, name, event.target.value),
   });
   function addLine() {
     setValues((current) => ({ ...current, lines: [...current.lines, newDocumentLine(defaultTaxRate)] }));
