@@ -9,7 +9,7 @@ import { emailAttachments, emails } from "@/db/schema";
 import { draftDocumentEmail } from "@/lib/documents/email-content";
 import { loadDocumentBundle } from "@/lib/documents/queries";
 import { sendDocumentEmail, type DocumentEmailRequest } from "@/lib/documents/send-email";
-import { startOutboxWorker } from "@/lib/mail/queue/outbox-worker";
+import { onAttemptFinished, startOutboxWorker } from "@/lib/mail/queue/outbox-worker";
 import type { MailServer } from "../test/fixtures/mail-server";
 import { renderBareInvoice } from "./bare-invoice";
 import { bareSender, type BareMessage } from "./mail";
@@ -60,16 +60,24 @@ export async function benchPipeline(report: Report, server: MailServer): Promise
   });
   // Ours is the whole path a person waits for: queued, claimed by the worker, sent, recorded sent.
   startOutboxWorker();
-  const db = getDb();
+  // Each send ends when the worker has recorded its attempt: heard in-process, not polled for.
+  const finished = new Map<number, string>();
+  const waiting = new Map<number, (status: string) => void>();
+  onAttemptFinished((emailId, status) => {
+    const waiter = waiting.get(emailId);
+    if (!waiter) return void finished.set(emailId, status);
+    waiting.delete(emailId);
+    waiter(status);
+  });
+  const attemptOf = (emailId: number) =>
+    finished.has(emailId) ? Promise.resolve(finished.get(emailId)!) : new Promise<string>((resolve) => waiting.set(emailId, resolve));
   const ours = async () => {
     const outcome = await sendDocumentEmail(request());
     if (!("emailId" in outcome)) throw new Error(`sendDocumentEmail: ${JSON.stringify(outcome)}`);
-    for (;;) {
-      const { status } = db.select({ status: emails.status }).from(emails).where(eq(emails.id, outcome.emailId)).get()!;
-      if (status === "sent") return outcome.emailId;
-      if (status !== "queued" && status !== "sending") throw new Error(`sendDocumentEmail: ${status}`);
-      await new Promise((resolve) => setTimeout(resolve, 1));
-    }
+    const status = await attemptOf(outcome.emailId);
+    finished.delete(outcome.emailId);
+    if (status !== "sent") throw new Error(`sendDocumentEmail: ${status}`);
+    return outcome.emailId;
   };
 
   const firstId = await ours();

@@ -3,6 +3,7 @@ import { getDb } from "@/db/client";
 import { sendRatePerMinute } from "../providers";
 import { readEmailSettings } from "../settings-store";
 import { deliverQueuedEmail } from "./deliver";
+import type { AttemptResult } from "./claims";
 import { createOutboxWorker, WORKER_DEFAULTS, type Clock, type OutboxWorker } from "./worker";
 
 // The app process's one worker, kept on globalThis so dev hot reloads do not start another.
@@ -20,10 +21,28 @@ export function ratePerMinuteFor(businessId: number): number | null {
   return fields.protocol === "smtp" ? sendRatePerMinute(fields.smtpHost, fields.sendRatePerMinute) : fields.sendRatePerMinute;
 }
 
+type AttemptListener = (emailId: number, status: AttemptResult["status"]) => void;
+const attemptListeners = new Set<AttemptListener>();
+
+/** Hears of every attempt this process's worker finishes, once it is recorded (the bench waits on it); returns the unsubscribe. */
+export function onAttemptFinished(listener: AttemptListener): () => void {
+  attemptListeners.add(listener);
+  return () => attemptListeners.delete(listener);
+}
+
 /** Builds a worker over the app's database; tests pass their own clock. */
 export function createAppOutboxWorker(options: { clock?: Clock; random?: () => number } = {}): OutboxWorker {
   const db = getDb();
-  return createOutboxWorker({ db, deliver: (claim) => deliverQueuedEmail(db, claim), ratePerMinute: ratePerMinuteFor, leaseMs: leaseMs(), ...options });
+  return createOutboxWorker({
+    db,
+    deliver: (claim) => deliverQueuedEmail(db, claim),
+    ratePerMinute: ratePerMinuteFor,
+    leaseMs: leaseMs(),
+    onFinished: (claim, result) => {
+      for (const listener of attemptListeners) listener(claim.emailId, result.status);
+    },
+    ...options,
+  });
 }
 
 /** Starts draining the outbox in this process (from instrumentation.ts). */

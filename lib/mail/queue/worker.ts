@@ -56,6 +56,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const inFlight = new Set<Promise<void>>();
   let running = false;
   let timer: NodeJS.Timeout | undefined;
+  let immediate: NodeJS.Immediate | undefined;
   let ticking: Promise<number> | undefined;
   let wakeAgain = false;
   let nextLeaseCheckAt = -Infinity;
@@ -141,8 +142,13 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
 
   function schedule(ms: number) {
     clearTimeout(timer);
-    timer = setTimeout(() => void tick(), ms);
-    timer.unref?.();
+    clearImmediate(immediate);
+    // "Now" runs after the current I/O callbacks rather than after setTimeout's 1 ms minimum.
+    if (ms <= 0) immediate = setImmediate(() => void tick());
+    else {
+      timer = setTimeout(() => void tick(), ms);
+      timer.unref?.();
+    }
   }
 
   return {
@@ -164,6 +170,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     async stop() {
       running = false;
       clearTimeout(timer);
+      clearImmediate(immediate);
       await Promise.allSettled([...inFlight]);
     },
   };
