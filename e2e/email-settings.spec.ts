@@ -269,9 +269,14 @@ test.describe("email settings", () => {
     expect(settingsRow(db)).toEqual(before);
   });
 
-  test("invalid input gets field messages and leaves the stored settings byte-for-byte unchanged", async ({ page, db }) => {
+  test("invalid input gets field messages from the browser's check and leaves the stored settings byte-for-byte unchanged", async ({ page, db }) => {
     const before = settingsRow(db);
     await page.goto("/settings/email");
+    // The schema the server checks with runs in the browser first: bad input never leaves it (the forged saves below prove the server's own check).
+    const actionPosts: string[] = [];
+    page.on("request", (request) => {
+      if (request.method() === "POST" && request.headers()["next-action"]) actionPosts.push(request.url());
+    });
     await page.getByLabel("SMTP server").fill("smtp://smtp.gmail.com");
     await page.getByLabel("Port", { exact: true }).fill("70000");
     await page.getByLabel("Username").fill("");
@@ -288,6 +293,7 @@ test.describe("email settings", () => {
     await page.getByRole("button", { name: "Save", exact: true }).click();
     await expect(page.getByText("Use an https:// address")).toBeVisible();
     await expect(page.getByText("Enter a valid email address.")).toBeVisible();
+    expect(actionPosts).toEqual([]);
     expect(settingsRow(db)).toEqual(before);
   });
 

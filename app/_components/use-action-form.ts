@@ -16,14 +16,19 @@ type FieldErrors = Record<string, { message: string }>;
  * with `initialValues` (forms whose fields follow each other as you type), values kept in state
  * that `text`, `checkbox` and `set` wire to the inputs. Editing a field clears its error until the
  * next check. `onSuccess` may return the success message to show; `errorText` overrides the generic one.
+ * `check`, when given, runs the action's own schema in the browser first (loaded when first
+ * needed, so it weighs nothing on first load) and answers bad input without a round trip.
  */
 export function useServerValidatedForm<R, V extends object = Record<string, string>>({
   action,
   onSuccess,
   errorText,
   initialValues,
+  check,
 }: {
   action: (values: NoInfer<V>) => Promise<ActionResult<R>>;
+  /** Field errors for these values (the message keys the action would answer), or null when they pass. */
+  check?: (values: NoInfer<V>) => Promise<Record<string, string> | null>;
   onSuccess: (data: R, values: NoInfer<V>, form: HTMLFormElement) => string | void | Promise<string | void>;
   errorText?: (failure: Failure) => string | undefined;
   initialValues?: V;
@@ -78,6 +83,12 @@ export function useServerValidatedForm<R, V extends object = Record<string, stri
     setPending(true);
     setStatus(null);
     try {
+      const fieldErrors = await check?.(sent);
+      if (fieldErrors) {
+        showFieldErrors(fieldErrors, form);
+        setStatus({ kind: "error", text: t("common.errors.invalid") });
+        return;
+      }
       const result = await action(sent);
       if (!result.ok) {
         showFieldErrors(result.fieldErrors, form);

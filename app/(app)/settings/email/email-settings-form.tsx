@@ -7,6 +7,7 @@ import Link from "next/link";
 import { Field, FieldErrorText } from "@/app/_components/field";
 import { FormStatus } from "@/app/_components/form-status";
 import { useServerValidatedForm } from "@/app/_components/use-action-form";
+import { fieldErrorsOf } from "@/lib/validation/action-result";
 import type { appPasswordKey } from "@/lib/guides/guides";
 import type { OAuthProvider } from "@/lib/mail/oauth/providers";
 import { presetFor, providerForHost, providerToOffer, type EmailProvider } from "@/lib/mail/providers";
@@ -30,6 +31,8 @@ import { TestPanel, useSettingsTest } from "./test-panel";
 // once hydrated: streamed from the server inside Suspense, it was left behind as a hidden copy.
 const OAuthConnection = lazy(() => import("./oauth-connection").then((m) => ({ default: m.OAuthConnection })));
 const noSubscription = () => () => {};
+// The schema Save checks with, fetched once the form is first used rather than on first load.
+const loadSchema = () => import("@/lib/validation/email-settings");
 
 export function EmailSettingsForm({
   defaults,
@@ -47,10 +50,16 @@ export function EmailSettingsForm({
   const router = useRouter();
   const ids = { security: useId(), replyTo: useId(), skip: useId(), showPassword: useId() };
   const formRef = useRef<HTMLFormElement>(null);
-  // The server checks the form with the schema (the saved password and the connected mailboxes as
-  // context): Save and Test send exactly the same values.
+  // One schema checks the form in the browser and again on the server (the saved password and the
+  // connected mailboxes as context); Save and Test send exactly the same values.
+  const connected = (Object.keys(connections) as OAuthProvider[]).filter((provider) => connections[provider].connected);
   const form = useServerValidatedForm({
     initialValues: defaults,
+    check: async (values) => {
+      const { emailSettingsSchema } = await loadSchema();
+      const parsed = emailSettingsSchema({ savedPassword, connected }).safeParse(values);
+      return parsed.success ? null : fieldErrorsOf(parsed.error);
+    },
     action: (values) => saveEmailSettingsAction(values),
     onSuccess: () => {
       form.set("smtpPassword", "");
@@ -100,7 +109,7 @@ export function EmailSettingsForm({
 
   const securityError = errors.smtpSecurity;
   return (
-    <form ref={formRef} onSubmit={save} noValidate className="card" aria-label={t("emailSettings.title")}>
+    <form ref={formRef} onSubmit={save} onFocus={() => void loadSchema()} noValidate className="card" aria-label={t("emailSettings.title")}>
       {fromGuide ? <p className="notice info">{t(`emailSettings.fromGuide.${fromGuide.appPassword}`, { provider: fromGuide.name })}</p> : null}
       <fieldset>
         <legend>{t("emailSettings.protocol")}</legend>
