@@ -35,10 +35,12 @@ export interface BareMessage {
 
 /**
  * The baseline: plain nodemailer, same server, STARTTLS required, AUTH, certificate verified,
- * one fresh connection per message (no pool), like the app's own SMTP transport.
+ * one fresh connection per message (no pool), like the app's interactive SMTP transport; with
+ * `pool`, one connection kept open, like the outbox worker's.
  */
-export function bareSender(server: MailServer): (message: BareMessage) => Promise<void> {
+export function bareSender(server: MailServer, { pool = false }: { pool?: boolean } = {}): (message: BareMessage) => Promise<void> {
   const transport = nodemailer.createTransport({
+    ...(pool ? { pool: true, maxConnections: 1 } : {}),
     host: "localhost",
     port: server.starttlsPort,
     secure: false,
