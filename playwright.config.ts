@@ -3,6 +3,7 @@ import { defineConfig } from "@playwright/test";
 // Loaded by the runner and by every worker: specs seed through lib/, whose modules import "server-only".
 import "./test/fixtures/server-only-hook.mjs";
 import { oauthEnvironment } from "./test/fixtures/oauth-e2e";
+import { SERVER_NODE_FLAGS } from "./scripts/server-flags.mjs";
 
 // scripts/e2e.mjs prepares a fresh run folder (database, generated keys) and a free port.
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -43,7 +44,7 @@ export default defineConfig({
     { name: "app", dependencies: ["first-run"], testMatch: /\.spec\.ts/ },
   ],
   webServer: {
-    command: "node scripts/server.mjs",
+    command: ["node", ...SERVER_NODE_FLAGS, "scripts/server.mjs"].join(" "),
     url: `${baseURL}/login`,
     reuseExistingServer: false,
     timeout: 120_000,

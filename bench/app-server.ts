@@ -1,5 +1,6 @@
 // The production build under scripts/server.mjs on a free loopback port, and a signed-in HTTP client.
 import { spawn, type ChildProcess } from "node:child_process";
+import { SERVER_NODE_FLAGS } from "../scripts/server-flags.mjs";
 import net from "node:net";
 import path from "node:path";
 
@@ -21,7 +22,7 @@ export interface AppServer {
 export async function startAppServer(env: Record<string, string>): Promise<AppServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, [path.join(process.cwd(), "scripts", "server.mjs")], {
+  const child: ChildProcess = spawn(process.execPath, [...SERVER_NODE_FLAGS, path.join(process.cwd(), "scripts", "server.mjs")], {
     env: { ...process.env, ...env, NEXTAUTH_URL: url, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", "pipe", "pipe"],
   });

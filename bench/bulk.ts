@@ -3,6 +3,7 @@
 // that drops the connection after every 50th message: nothing lost, nothing twice.
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
+import { SERVER_NODE_FLAGS } from "../scripts/server-flags.mjs";
 import fs from "node:fs";
 import path from "node:path";
 import type { MailServer } from "../test/fixtures/mail-server";
@@ -26,7 +27,8 @@ async function runBulk(workDir: string, name: string, server: MailServer, count:
   const databasePath = path.join(workDir, name, "mailroom.db");
   fs.mkdirSync(path.dirname(databasePath), { recursive: true });
   const args = JSON.stringify({ smtp: { port: server.starttlsPort, username: server.user, password: server.password }, count, baseline });
-  const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "--import", "./test/fixtures/server-only-hook.mjs", "bench/bulk-run.ts", args], {
+  // The app process runs with the flags the app server runs with.
+  const { stdout } = await promisify(execFile)(process.execPath, [...SERVER_NODE_FLAGS, "--import", "tsx", "--import", "./test/fixtures/server-only-hook.mjs", "bench/bulk-run.ts", args], {
     env: { ...process.env, DATABASE_PATH: databasePath },
     encoding: "utf8",
     maxBuffer: 16 * 2 ** 20,

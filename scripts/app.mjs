@@ -3,6 +3,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { ensureBuild, ensureDependencies, root } from "./lib.mjs";
+import { SERVER_NODE_FLAGS } from "./server-flags.mjs";
 
 // .env (see .env.example) first, so PORT and NEXTAUTH_URL there are honoured; the shell still wins.
 const envFile = path.join(root, ".env");
@@ -12,7 +13,7 @@ ensureDependencies();
 ensureBuild();
 
 const port = process.env.PORT || "3000";
-const child = spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], {
+const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, path.join(root, "scripts", "server.mjs")], {
   cwd: root,
   stdio: "inherit",
   env: { NEXTAUTH_URL: `http://localhost:${port}`, NEXT_TELEMETRY_DISABLED: "1", ...process.env, PORT: port },
