@@ -56,6 +56,7 @@ export function beginSignInAttempt(db: Db, email: string, ip: string, now = Date
     purgeStaleThrottleRows(db, now);
   }
   const keys = keysFor(email, ip);
+  // Immediate: the counts are read, then written back, by one sign-in at a time.
   return db.transaction((tx) => {
     const rows = tx.select().from(signInFailures).where(inArray(signInFailures.key, Object.values(keys))).all();
     const waitMs = rows.reduce((max, row) => Math.max(max, (row.lockedUntil ?? 0) - now), 0);
@@ -75,7 +76,7 @@ export function beginSignInAttempt(db: Db, email: string, ip: string, now = Date
       tx.insert(signInFailures).values({ key: keys[kind], ...values }).onConflictDoUpdate({ target: signInFailures.key, set: values }).run();
     }
     return { locked: false, delayMs: accountDelayMs(accountFailures) };
-  });
+  }, { behavior: "immediate" });
 }
 
 /**

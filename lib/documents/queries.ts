@@ -190,6 +190,8 @@ export function saveDocument(
     total: totals.total,
   };
   try {
+    // Immediate, since it reads before it writes: a deferred transaction that must then wait for
+    // another process's write (the e2e seeding, a second worker) fails at once with SQLITE_BUSY.
     return db.transaction((tx): SaveDocumentResult => {
       const contact = tx
         .select({ id: contacts.id })
@@ -227,7 +229,7 @@ export function saveDocument(
         .values(values.lines.map((line, position) => ({ ...line, documentId, position })))
         .run();
       return { ok: true, id: documentId };
-    });
+    }, { behavior: "immediate" });
   } catch (error) {
     // Two people saving the same reference at once: the unique index decides.
     if (isConstraintError(error, "UNIQUE")) return { ok: false, problem: "reference_taken" };

@@ -33,6 +33,8 @@ function otherActiveAdmins(db: Reader, businessId: number, userId: number): numb
 const bumpSessions = { sessionVersion: sql`${users.sessionVersion} + 1` };
 
 /** Disabling ends the user's sessions at once and refuses their sign-in; everything they did stays. */
+// The lifecycle changes read (the user, the other admins) before they write: immediate
+// transactions, so the last-admin check holds and another process's write is waited for.
 export function setUserDisabled({ businessId, userId, disabled, now = new Date() }: { businessId: number; userId: number; disabled: boolean; now?: Date }): LifecycleResult {
   const db = getDb();
   return db.transaction((tx) => {
@@ -44,7 +46,7 @@ export function setUserDisabled({ businessId, userId, disabled, now = new Date()
       .where(eq(users.id, userId))
       .run();
     return { ok: true, email: user.email };
-  });
+  }, { behavior: "immediate" });
 }
 
 export function changeUserRole({ businessId, userId, role }: { businessId: number; userId: number; role: UserRole }): LifecycleResult {
@@ -57,7 +59,7 @@ export function changeUserRole({ businessId, userId, role }: { businessId: numbe
     }
     tx.update(users).set({ role }).where(eq(users.id, userId)).run();
     return { ok: true, email: user.email };
-  });
+  }, { behavior: "immediate" });
 }
 
 /** Only a user who never sent an email can be deleted; anyone else is disabled instead. */
@@ -71,7 +73,7 @@ export function deleteUserWithoutHistory({ businessId, userId, actingUserId }: {
     if (tx.select({ id: emails.id }).from(emails).where(eq(emails.userId, userId)).limit(1).get()) return { ok: false, reason: "has_history" };
     tx.delete(users).where(eq(users.id, userId)).run();
     return { ok: true, email: user.email };
-  });
+  }, { behavior: "immediate" });
 }
 
 export function signOutEverywhere({ businessId, userId }: { businessId: number; userId: number }): LifecycleResult {
