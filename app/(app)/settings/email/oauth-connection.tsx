@@ -7,20 +7,12 @@ import { ConfirmDelete } from "@/app/_components/confirm-delete";
 import { Field } from "@/app/_components/field";
 import { FormStatus } from "@/app/_components/form-status";
 import { useServerValidatedForm } from "@/app/_components/use-action-form";
-import type { OAuthProvider } from "@/lib/mail/oauth/providers";
+import type { ConnectionSummary } from "@/lib/mail/oauth/connection-store";
 import { disconnectAction, startSignInAction } from "./oauth-actions";
 
-/** What the page tells the form about one provider's connection; never a token or a secret. */
-export interface OAuthConnectionView {
-  provider: OAuthProvider;
-  clientId: string;
-  tenant: string;
-  hasClientSecret: boolean;
-  connected: boolean;
-  address: string;
+/** What the page tells the form about one provider's connection (the store's summary, its date as text); never a token or a secret. */
+export interface OAuthConnectionView extends Omit<ConnectionSummary, "connectedAt"> {
   connectedAt: string | null;
-  connectedBy: string | null;
-  reconnectNeeded: boolean;
   /** MAILROOM_<PROVIDER>_CLIENT_ID/_SECRET are set: the registration fields are not shown. */
   serverWide: boolean;
   redirectUri: string;
