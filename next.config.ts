@@ -9,6 +9,9 @@ const withNextIntl = createNextIntlPlugin({
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Every response carries its page's metadata (the title) before the content, instead of
+  // streaming it after: no page, nor a page that re-reads itself, is ever shown without its title.
+  htmlLimitedBots: /./,
   // pdfkit reads its font metrics from node_modules at run time, so it must not be bundled; the
   // document font is parsed with the same fontkit pdfkit uses.
   serverExternalPackages: ["better-sqlite3", "pdfkit", "fontkit", "nodemailer"],
