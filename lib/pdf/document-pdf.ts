@@ -161,16 +161,21 @@ export function renderDocumentPdf(input: DocumentPdfInput): Promise<Buffer> {
     align: column === 0 ? ("left" as const) : ("right" as const),
   });
   // Every cell may wrap (long descriptions, long translated headings); the tallest sets the row height.
-  // A cell that fits on one line is one line high: only longer ones are wrapped to measure them.
-  const cellHeight = (text: string, column: number) => {
+  // A cell that fits on one line (most) is one line high and is placed by its measured width, with
+  // no line wrapping, the costliest part of a PDF; only longer ones are wrapped.
+  const cell = (text: string, column: number) => {
     const options = cellOptions(column);
-    return !text.includes("\n") && pdf.widthOfString(text) <= options.width ? pdf.currentLineHeight(true) : pdf.heightOfString(text, options);
+    const x = columnX[column] + CELL_PAD;
+    const width = text.includes("\n") ? Infinity : pdf.widthOfString(text);
+    if (width > options.width) return { height: pdf.heightOfString(text, options), draw: (top: number) => pdf.text(text, x, top, options) };
+    const left = options.align === "right" ? x + options.width - width : x;
+    return { height: pdf.currentLineHeight(true), draw: (top: number) => pdf.text(text, left, top, { lineBreak: false }) };
   };
-  const row = (cells: string[], top: number) => {
-    const height = Math.max(...cells.map(cellHeight));
+  const row = (texts: string[], top: number) => {
+    const cells = texts.map(cell);
     return {
-      height,
-      draw: () => cells.forEach((text, i) => pdf.text(text, columnX[i] + CELL_PAD, top, cellOptions(i))),
+      height: Math.max(...cells.map((c) => c.height)),
+      draw: () => cells.forEach((c) => c.draw(top)),
     };
   };
   const headerRow = (top: number) => {
