@@ -11,12 +11,17 @@ import type { Report } from "./report";
 import { round } from "./stats";
 
 export const BULK_COUNT = 1_000;
+/** Invoices each side sends first, untimed, when the baseline runs. */
+export const BULK_WARM_UP = 20;
 const DROP_COUNT = 300;
 
 interface BulkRun {
   queuedMs: number;
+  sentWhileQueueing: number;
   oursMs: number;
+  /** The mean of the baseline's runs before and after ours. */
   bareMs: number;
+  bareMsRuns: number[];
   peakRssMb: number;
   sent: number;
   notSent: string[];
@@ -51,12 +56,14 @@ export async function benchBulk(report: Report, server: MailServer, workDir: str
   server.reset();
   const run = await runBulk(workDir, "bulk", server, BULK_COUNT, true);
   const ours = deliveredOnce(server, 0, BULK_COUNT);
+  // Each side's warm-up, the baseline twice and ours once.
+  const expected = 2 * BULK_WARM_UP + 3 * BULK_COUNT;
   report.check("bulk: every queued email sent", run.sent === BULK_COUNT, `${run.sent} of ${BULK_COUNT} sent${run.notSent.length ? `; left: ${run.notSent.join(", ")}` : ""}`);
-  report.check("bulk: received once each (ours + baseline)", ours.received === 2 * BULK_COUNT && ours.uniqueIds === 2 * BULK_COUNT, `${ours.received} received, ${ours.uniqueIds} distinct Message-IDs`);
+  report.check("bulk: received once each (warm-ups, ours, baseline before and after)", ours.received === expected && ours.uniqueIds === expected, `${ours.received} of ${expected} received, ${ours.uniqueIds} distinct Message-IDs`);
   const oursRate = (BULK_COUNT / run.oursMs) * 1000;
   const bareRate = (BULK_COUNT / run.bareMs) * 1000;
-  report.figure({ section, name: `${BULK_COUNT} queued 20-line invoices: queue + drain`, value: round(run.oursMs / 1000, 1), unit: "s", note: `queued in ${round(run.queuedMs / 1000, 1)} s` });
-  report.figure({ section, name: "throughput: ours vs bare pdfkit + pooled nodemailer", value: round(oursRate / bareRate, 2), unit: "×", target: { kind: "min", value: 0.7 }, note: `${round(oursRate)} vs ${round(bareRate)} msg/s` });
+  report.figure({ section, name: `${BULK_COUNT} queued 20-line invoices: queue + drain`, value: round(run.oursMs / 1000, 1), unit: "s", note: `queued in ${round(run.queuedMs / 1000, 1)} s, ${run.sentWhileQueueing} of them already sent by then` });
+  report.figure({ section, name: "throughput: ours vs bare pdfkit + pooled nodemailer", value: round(oursRate / bareRate, 2), unit: "×", target: { kind: "min", value: 0.7 }, note: `${round(oursRate)} vs ${round(bareRate)} msg/s; the baseline ran before and after ours: ${run.bareMsRuns.map((ms) => round(ms / 1000, 1)).join(" and ")} s` });
   report.figure({ section, name: "peak RSS of the app process during the run", value: round(run.peakRssMb, 0), unit: "MB", target: { kind: "max", value: 300 } });
 
   server.reset();
