@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { encode as encodeBase64, wrap as wrapBase64 } from "nodemailer/lib/base64";
+import { encode as encodeBase64 } from "nodemailer/lib/base64";
 import MailComposer from "nodemailer/lib/mail-composer";
 import type MimeNode from "nodemailer/lib/mime-node";
 import { encode as encodeQp, wrap as wrapQp } from "nodemailer/lib/qp";
@@ -54,11 +54,23 @@ export function compileMimeTree(message: OutgoingMessage, { keepBcc = false }: {
 type StreamedParts = { _raw?: unknown; _transforms?: unknown[]; _processFuncs?: unknown[] };
 const QP_SLICE_BYTES = 64 * 1024;
 
+/** nodemailer's `wrap(encode(content), 76)`, copied line by line into one buffer instead of through a regular expression. */
+function wrappedBase64(content: string | Buffer): Buffer {
+  const encoded = Buffer.from(encodeBase64(content), "latin1");
+  const out = Buffer.allocUnsafe(encoded.length + 2 * Math.max(Math.ceil(encoded.length / 76) - 1, 0));
+  let to = 0;
+  for (let from = 0; from < encoded.length; from += 76) {
+    if (from) to = out.writeUInt16BE(0x0d0a, to);
+    to += encoded.copy(out, to, from, from + 76);
+  }
+  return out;
+}
+
 /** A node's body as nodemailer's encoders stream it, or null when only its streams can tell. */
 function encodedBody(node: MimeNode, transferEncoding: string | false): string | Buffer | null {
   const { content } = node;
   if (typeof content !== "string" && !Buffer.isBuffer(content)) return null;
-  if (transferEncoding === "base64") return wrapBase64(encodeBase64(content), 76);
+  if (transferEncoding === "base64") return wrappedBase64(content);
   if (transferEncoding === "quoted-printable") {
     const bytes = typeof content === "string" ? Buffer.from(content) : content;
     // Binary parts are encoded byte by byte, and long bodies in slices: left to the stream.
@@ -114,11 +126,14 @@ export function serializeMimeTree(node: MimeNode): Buffer | null {
  */
 export async function buildMimeMessage(message: OutgoingMessage, options: { keepBcc?: boolean } = {}): Promise<MimeMessage> {
   const node = compileMimeTree(message, options);
-  const envelope = node.getEnvelope();
   const raw = serializeMimeTree(node) ?? (await node.build());
   return {
     raw,
-    envelope: { from: envelope.from || oneLine(message.fromAddress), to: [...new Set(envelope.to)] },
+    // Only SMTP reads the envelope; the APIs take the recipients from the headers.
+    get envelope() {
+      const envelope = node.getEnvelope();
+      return { from: envelope.from || oneLine(message.fromAddress), to: [...new Set(envelope.to)] };
+    },
     messageId: node.messageId(),
   };
 }

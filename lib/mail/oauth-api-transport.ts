@@ -62,7 +62,8 @@ export function createOAuthApiTransport(config: OAuthApiConfig, api: MimeApi): T
           await runner.step("message", async () => {
             const response = await api.post(mime.raw, accessToken, AbortSignal.timeout(Math.max(1, runner.remaining())));
             if (!response.ok) throw await providerError(response, secrets);
-            await response.body?.cancel();
+            // Success answers are empty (Graph) or a few bytes of JSON (Gmail): read, not cancelled.
+            await response.arrayBuffer();
           });
           return mime.messageId;
         },

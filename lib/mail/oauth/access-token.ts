@@ -5,6 +5,7 @@ import { ProviderHttpError, type TokenSet } from "./token-client";
 export const ACCESS_TOKEN_MARGIN_MS = 60_000;
 
 export interface StoredTokens {
+  /** May be opened only when read; throws NotConnectedError when it cannot be. */
   refreshToken: string;
   accessToken: string | null;
   accessTokenExpiresAt: number | null;

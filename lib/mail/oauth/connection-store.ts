@@ -5,7 +5,7 @@ import { preparedOn } from "@/db/prepared";
 import { mailOauthConnections, users } from "@/db/schema";
 import { open, seal, SecretBoxError } from "@/lib/crypto/secret-box";
 import { encryptionKey } from "@/lib/secrets";
-import type { TokenStore } from "./access-token";
+import { NotConnectedError, type TokenStore } from "./access-token";
 import { serverWideRegistration, type OAuthProvider } from "./providers";
 import type { OAuthClient, TokenSet } from "./token-client";
 
@@ -138,10 +138,15 @@ export function connectionTokenStore(businessId: number, provider: OAuthProvider
   return {
     read() {
       const row = readRow(businessId, provider);
-      const refreshToken = row && openOrNull(row.refreshTokenSealed, sealContext(businessId, provider, "refresh-token"));
-      if (!row || !refreshToken) return null;
+      if (!row?.refreshTokenSealed) return null;
+      const sealedRefreshToken = row.refreshTokenSealed;
       return {
-        refreshToken,
+        // Opened only to refresh: a send with a live access token never touches it.
+        get refreshToken() {
+          const refreshToken = openOrNull(sealedRefreshToken, sealContext(businessId, provider, "refresh-token"));
+          if (!refreshToken) throw new NotConnectedError();
+          return refreshToken;
+        },
         accessToken: openOrNull(row.accessTokenSealed, sealContext(businessId, provider, "access-token")),
         accessTokenExpiresAt: row.accessTokenExpiresAt,
       };
