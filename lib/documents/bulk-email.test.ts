@@ -9,10 +9,9 @@ import { saveEmailSettings } from "@/lib/mail/settings-store";
 import { closePooledTransports } from "@/lib/mail/queue/transports";
 import { startOutboxWorker } from "@/lib/mail/queue/outbox-worker";
 import type { OutboxWorker } from "@/lib/mail/queue/worker";
-import { blankEmailSettings, emailSettingsSchema } from "@/lib/validation/email-settings";
 import { certPaths, testCaIsTrusted } from "../../test/fixtures/certs";
 import { startMailServer, type MailServer } from "../../test/fixtures/mail-server";
-import { seedContact, seedDocument, seedUser } from "../../test/fixtures/seed";
+import { seedContact, seedDocument, seedUser, testSmtpSettings } from "../../test/fixtures/seed";
 import { queueDocumentBatch } from "./bulk-email";
 
 // The app's queueing and worker, the real SMTP server (STARTTLS + AUTH) and a real SQLite file.
@@ -30,17 +29,7 @@ beforeAll(async () => {
   db = (await import("@/db/client")).getDb();
   server = await startMailServer();
   businessId = db.insert(businesses).values({ name: "Acme Supplies" }).returning().get().id;
-  saveEmailSettings(
-    businessId,
-    emailSettingsSchema({ savedPassword: null }).parse({
-      ...blankEmailSettings,
-      smtpHost: "localhost",
-      smtpPort: server.starttlsPort,
-      smtpSecurity: "starttls",
-      smtpUsername: server.user,
-      smtpPassword: server.password,
-    }),
-  );
+  saveEmailSettings(businessId, testSmtpSettings(server));
   userId = await seedUser(businessId, { name: "Sam Staff", email: "sam@acme.test", password: "a long staff passphrase", role: "staff" });
   const lines = Array.from({ length: 20 }, (_, i) => ({ description: `Item ${i + 1}`, quantity: "2", unitPrice: "12.50", taxRate: "21" }));
   for (let i = 0; i < COUNT; i++) {

@@ -14,7 +14,7 @@ import { retryEmailNow } from "./claims";
 import { createAppOutboxWorker } from "./outbox-worker";
 import { closePooledTransports } from "./transports";
 import type { OutboxWorker } from "./worker";
-import { blankEmailSettings, emailSettingsSchema } from "@/lib/validation/email-settings";
+import { testSmtpSettings } from "../../../test/fixtures/seed";
 
 // The real worker, the real SMTP server and a real SQLite file; only the clock is ours, so
 // minutes of backoff pass in an instant.
@@ -55,17 +55,7 @@ afterAll(async () => {
   await relay?.close();
 });
 
-/** The form's blank settings with the test server filled in, validated as Save validates them. */
-function smtpSettings() {
-  return emailSettingsSchema({ savedPassword: null }).parse({
-    ...blankEmailSettings,
-    smtpHost: "localhost",
-    smtpPort: server.starttlsPort,
-    smtpSecurity: "starttls",
-    smtpUsername: server.user,
-    smtpPassword: server.password,
-  });
-}
+const smtpSettings = () => testSmtpSettings(server);
 
 function queue(count: number, to = (i: number) => `customer${i}@example.test`, business = businessId): number[] {
   return Array.from({ length: count }, (_, i) =>
