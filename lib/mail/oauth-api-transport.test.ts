@@ -1,4 +1,7 @@
+import { randomBytes } from "node:crypto";
+import Database from "better-sqlite3";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { seal } from "@/lib/crypto/secret-box";
 import { recordedTokenErrors } from "../../test/fixtures/identity-provider";
 import { recordedApiErrors } from "../../test/fixtures/mail-apis";
 import { authorizeInBrowser, registeredApps, startOAuthUnitWorld, type OAuthUnitWorld } from "../../test/fixtures/oauth-unit";
@@ -154,6 +157,25 @@ describe("token lifecycle", () => {
     await connect("microsoft");
     expect(store.connectionSummary(world.businessId, "microsoft")?.reconnectNeeded).toBe(false);
     expect((await transportFor("microsoft").send(purchaseOrder("microsoft"))).ok).toBe(true);
+  });
+
+  it("tokens sealed under another encryption key cannot be opened: the send asks to reconnect, and nothing is refreshed or sent", async () => {
+    const otherKey = randomBytes(32);
+    const context = (field: string) => `mail-oauth:${world.businessId}:microsoft:${field}`;
+    const db = new Database(world.databaseFile);
+    try {
+      db.prepare("UPDATE mail_oauth_connections SET access_token_sealed = ?, refresh_token_sealed = ? WHERE business_id = ? AND provider = 'microsoft'").run(
+        seal("old-access-token", otherKey, context("access-token")),
+        seal("old-refresh-token", otherKey, context("refresh-token")),
+        world.businessId,
+      );
+    } finally {
+      db.close();
+    }
+    const failed = await transportFor("microsoft").send(purchaseOrder("microsoft"));
+    expect(failed).toMatchObject({ ok: false, failure: { stage: "token", code: "oauth_not_connected", permanent: true, reconnect: "microsoft" } });
+    expect(world.identity.tokenRequests).toHaveLength(0);
+    expect(world.apis.calls).toHaveLength(0);
   });
 
   it("Google's \"Token has been expired or revoked.\" asks to reconnect", async () => {
