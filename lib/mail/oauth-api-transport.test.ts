@@ -133,6 +133,22 @@ describe("token lifecycle", () => {
     expect(world.identity.tokenRequests).toHaveLength(1);
   });
 
+  it("a send set up before another send rotated the tokens refreshes with the rotated refresh token, not the one it was set up with", async () => {
+    const first = store.connectionTokenStore(world.businessId, "microsoft").read()!.refreshToken;
+    // Set up (its connection read) first, sent last, four hours on: its access token has expired.
+    const setUpEarly = transportFor("microsoft", () => Date.now() + 4 * HOUR);
+    expect((await transportFor("microsoft", () => Date.now() + 2 * HOUR).send(purchaseOrder("microsoft"))).ok).toBe(true);
+    const rotated = store.connectionTokenStore(world.businessId, "microsoft").read()!.refreshToken;
+    expect(rotated).not.toBe(first);
+
+    expect((await setUpEarly.send(purchaseOrder("microsoft"))).ok).toBe(true);
+    expect(world.identity.tokenRequests.map((r) => [r.refreshToken, r.status])).toEqual([
+      [first, 200],
+      [rotated, 200],
+    ]);
+    expect(world.apis.messages).toHaveLength(2);
+  });
+
   it.each(["microsoft", "google"] as const)("%s: ten concurrent sends cause exactly one refresh", async (provider) => {
     const later = () => Date.now() + 2 * HOUR;
     const results = await Promise.all(Array.from({ length: 10 }, () => transportFor(provider, later).send(purchaseOrder(provider))));

@@ -39,28 +39,39 @@ export function isInvalidGrant(error: unknown): boolean {
   return error instanceof ProviderHttpError && error.body.error === "invalid_grant";
 }
 
+/** The stored access token while it has more than the margin left; the expiry is checked first, so an expired one is never opened. */
+function liveAccessToken(stored: StoredTokens | null | undefined, now: number): string | null {
+  return stored?.accessTokenExpiresAt && stored.accessTokenExpiresAt - ACCESS_TOKEN_MARGIN_MS > now ? stored.accessToken : null;
+}
+
 export function createAccessTokenSource({
   key,
   store,
   refresh,
   now = Date.now,
+  alreadyRead,
 }: {
   /** Identifies the connection, e.g. "microsoft:12". */
   key: string;
   store: TokenStore;
   refresh: (refreshToken: string) => Promise<TokenSet>;
   now?: () => number;
+  /** The tokens read a moment ago with the rest of the connection: the first get takes a live access token from them. */
+  alreadyRead?: StoredTokens | null;
 }): AccessTokenSource {
+  let firstRead = alreadyRead;
   return {
     get({ forceRefresh = false } = {}) {
       const pending = refreshesInFlight.get(key);
       if (pending) return pending;
+      const first = forceRefresh ? null : liveAccessToken(firstRead, now());
+      firstRead = undefined;
+      if (first) return Promise.resolve(first);
+      // Read now, not earlier: a refresh must use the refresh token as it is at this moment.
       const stored = store.read();
       if (!stored) return Promise.reject(new NotConnectedError());
-      const { accessToken, accessTokenExpiresAt } = stored;
-      if (!forceRefresh && accessToken && accessTokenExpiresAt && accessTokenExpiresAt - ACCESS_TOKEN_MARGIN_MS > now()) {
-        return Promise.resolve(accessToken);
-      }
+      const accessToken = forceRefresh ? null : liveAccessToken(stored, now());
+      if (accessToken) return Promise.resolve(accessToken);
       const refreshing = Promise.resolve()
         .then(() => refresh(stored.refreshToken))
         .then(

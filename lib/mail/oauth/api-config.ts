@@ -1,7 +1,7 @@
 import "server-only";
 import type { OAuthApiConfig } from "../types";
 import { createAccessTokenSource } from "./access-token";
-import { connectedAddress, connectionTokenStore, oauthClientFor } from "./connection-store";
+import { connectionTokenStore, oauthClientFor, readConnection } from "./connection-store";
 import { oauthEndpoints, oauthRedirectUri, type OAuthProvider } from "./providers";
 import { ProviderHttpError, refreshAccessToken } from "./token-client";
 
@@ -11,10 +11,12 @@ import { ProviderHttpError, refreshAccessToken } from "./token-client";
  * secret only to refresh.
  */
 export function oauthApiConfig(businessId: number, provider: OAuthProvider, now: () => number = Date.now): OAuthApiConfig {
+  // One read gives the sender's address and, for the send that follows, its access token.
+  const { address, tokens } = readConnection(businessId, provider);
   return {
     kind: provider,
     apiUrl: oauthEndpoints(provider).apiUrl,
-    address: connectedAddress(businessId, provider),
+    address,
     redirectUri: oauthRedirectUri(provider),
     accessToken: createAccessTokenSource({
       key: `${provider}:${businessId}`,
@@ -27,6 +29,7 @@ export function oauthApiConfig(businessId: number, provider: OAuthProvider, now:
             Promise.reject(new ProviderHttpError(401, { error: "invalid_client" }, "The saved client secret cannot be read."));
       },
       now,
+      alreadyRead: tokens,
     }),
   };
 }

@@ -5,7 +5,7 @@ import { preparedOn } from "@/db/prepared";
 import { mailOauthConnections, users } from "@/db/schema";
 import { open, seal, SecretBoxError } from "@/lib/crypto/secret-box";
 import { encryptionKey } from "@/lib/secrets";
-import { NotConnectedError, type TokenStore } from "./access-token";
+import { NotConnectedError, type StoredTokens, type TokenStore } from "./access-token";
 import { serverWideRegistration, type OAuthProvider } from "./providers";
 import type { OAuthClient, TokenSet } from "./token-client";
 
@@ -39,10 +39,30 @@ function readRow(businessId: number, provider: OAuthProvider): ConnectionRow | u
   return preparedOn(getDb(), rowStatement).get({ businessId, provider });
 }
 
-/** The mailbox a connection sends as ("" when none is connected); no secret is opened. */
-export function connectedAddress(businessId: number, provider: OAuthProvider): string {
+/** A row's tokens as the token source reads them, each opened only when it is used. */
+function storedTokens(row: ConnectionRow, refreshTokenSealed: string): StoredTokens {
+  const { businessId, provider, accessTokenSealed } = row;
+  return {
+    // Opened only to refresh: a send with a live access token never touches it.
+    get refreshToken() {
+      const refreshToken = openOrNull(refreshTokenSealed, sealContext(businessId, provider, "refresh-token"));
+      if (!refreshToken) throw new NotConnectedError();
+      return refreshToken;
+    },
+    get accessToken() {
+      return openOrNull(accessTokenSealed, sealContext(businessId, provider, "access-token"));
+    },
+    accessTokenExpiresAt: row.accessTokenExpiresAt,
+  };
+}
+
+/**
+ * The mailbox a connection sends as ("" when none is connected) and its tokens, in the one read
+ * a send needs; no secret is opened here.
+ */
+export function readConnection(businessId: number, provider: OAuthProvider): { address: string; tokens: StoredTokens | null } {
   const row = readRow(businessId, provider);
-  return row?.refreshTokenSealed ? row.address : "";
+  return row?.refreshTokenSealed ? { address: row.address, tokens: storedTokens(row, row.refreshTokenSealed) } : { address: "", tokens: null };
 }
 
 /** What the settings page may show about a connection: never a token or the secret. */
@@ -137,19 +157,7 @@ export function saveConnection(
 export function connectionTokenStore(businessId: number, provider: OAuthProvider, now: () => number = Date.now): TokenStore {
   return {
     read() {
-      const row = readRow(businessId, provider);
-      if (!row?.refreshTokenSealed) return null;
-      const sealedRefreshToken = row.refreshTokenSealed;
-      return {
-        // Opened only to refresh: a send with a live access token never touches it.
-        get refreshToken() {
-          const refreshToken = openOrNull(sealedRefreshToken, sealContext(businessId, provider, "refresh-token"));
-          if (!refreshToken) throw new NotConnectedError();
-          return refreshToken;
-        },
-        accessToken: openOrNull(row.accessTokenSealed, sealContext(businessId, provider, "access-token")),
-        accessTokenExpiresAt: row.accessTokenExpiresAt,
-      };
+      return readConnection(businessId, provider).tokens;
     },
     write({ refreshToken, accessToken, accessTokenExpiresAt }) {
       const key = encryptionKey();
