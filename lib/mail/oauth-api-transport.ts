@@ -60,7 +60,7 @@ export function createOAuthApiTransport(config: OAuthApiConfig, api: MimeApi): T
             });
           }
           await runner.step("message", async () => {
-            const response = await api.post(mime.raw, accessToken, AbortSignal.timeout(Math.max(1, runner.remaining())));
+            const response = await api.post(mime.raw, accessToken, runner.signal);
             if (!response.ok) throw await providerError(response, secrets);
             // Success answers are empty (Graph) or a few bytes of JSON (Gmail) that nothing uses: read
             // to free the connection, not waited for, and not cancelled (a cancel builds an error per send).

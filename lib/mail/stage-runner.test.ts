@@ -61,13 +61,18 @@ describe("the stage runner every transport is built on", () => {
 
     const started = Date.now();
     const cleanups: boolean[] = [];
+    let signal: AbortSignal | undefined;
     const gaveUp = await runStages({ total: 100, diagnose, cleanup: (ok) => cleanups.push(ok) }, async (runner) => {
+      signal = runner.signal;
       await runner.step("login", () => new Promise(() => {}));
       return "never";
     });
     expect(Date.now() - started).toBeLessThan(1_000);
     expect(gaveUp.ok ? null : gaveUp.failure).toMatchObject({ stage: "login", code: "timeout" });
     expect(cleanups).toEqual([false]);
+    // A request given the send's signal is aborted with it.
+    expect(signal?.aborted).toBe(true);
+    expect(signal?.reason).toMatchObject({ code: "ETIMEDOUT" });
   });
 
   it("a listener that throws does not break the send, and events after the verdict are dropped", async () => {

@@ -58,6 +58,8 @@ export interface StageRunner {
   bounded<T>(promise: Promise<T>, ms: number, message: string): Promise<T>;
   /** Milliseconds left before the whole send gives up. */
   remaining(): number;
+  /** Aborted when the whole send gives up: a request given it does not outlive the send. */
+  signal: AbortSignal;
 }
 
 export interface StageRunOptions {
@@ -79,6 +81,7 @@ export async function runStages(options: StageRunOptions, send: (runner: StageRu
   const recorder = createStageRecorder(options.onStage);
   const startedAt = Date.now();
   const remaining = () => startedAt + options.total - Date.now();
+  const aborter = new AbortController();
   // Stages the running step will complete after its first, passed in order when it ends.
   let alsoCompletes: readonly StageName[] = [];
 
@@ -108,11 +111,16 @@ export async function runStages(options: StageRunOptions, send: (runner: StageRu
       });
     },
     remaining,
+    signal: aborter.signal,
   };
 
   let deadlineTimer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    deadlineTimer = setTimeout(() => reject(timeoutError(`Gave up after ${options.total / 1000} s`)), options.total);
+    deadlineTimer = setTimeout(() => {
+      const error = timeoutError(`Gave up after ${options.total / 1000} s`);
+      reject(error);
+      aborter.abort(error);
+    }, options.total);
   });
   try {
     const messageId = await Promise.race([send(runner), deadline]);
